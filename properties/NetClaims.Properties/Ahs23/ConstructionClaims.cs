@@ -1,0 +1,100 @@
+using NetClaims.Claims;
+using NetClaims.Constructions;
+using NetClaims.Cube;
+using NetClaims.Exact;
+using NetClaims.Networks;
+using NetClaims.Reports;
+
+namespace NetClaims.Properties.Ahs23;
+
+/// <summary>A false variant of a construction: a different build that someone might believe still works.</summary>
+internal sealed record FalseBuild(string Statement, string Key, Func<Dimension, TwoLayerRelu> Build);
+
+/// <summary>A false closed form for a construction's cost.</summary>
+internal sealed record FalseCost(string Statement, Func<Dimension, SurdSum> Cost);
+
+/// <summary>
+/// The two claims every parity construction carries: it interpolates χ on every vertex (checked neuron by neuron,
+/// exactly), and its cost summed from its own weights equals the closed form.
+/// </summary>
+internal static class ConstructionClaims
+{
+    public static Claim Interpolates(string id, Citation source, Construction c, FalseBuild negative)
+    {
+        var claimId = new ClaimId(id);
+        return new Claim(
+            claimId, source,
+            $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD}.",
+            EvidenceTier.Exact,
+            s => Generated.ForAllDimensions(claimId, "check", c.MinD, Paper.MaxExhaustiveD, s, d =>
+            {
+                s.Log?.Invoke($"{id}: d={d}");
+                var e = Evaluations.Exhaustive(c, d);
+                return Verdict(e);
+            }),
+            s => new ReportContent($"{c.Name}: exhaustive exact evaluation on {{±1}}^d", InterpolationTable(c.MinD, d => Evaluations.Exhaustive(c, d)))
+                .WithNotes("Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling); the closed form of g is never used.",
+                           "max_abs_error_f64: the same neurons in IEEE double; tolerance abs 1e-9 (the sum has ≤ 3·2^16 terms of size ≤ 1, so rounding stays below 2^16·3·2^-52·16 ≈ 7e-10)."),
+            new NegativeControl(negative.Statement,
+                s => Generated.ForAllDimensions(claimId, "negative", c.MinD, Paper.MaxExhaustiveD, s,
+                    d => Verdict(Evaluations.Exhaustive(negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));
+    }
+
+    public static Claim Cost(string id, Citation source, Construction c, int maxGeneratedD, FalseCost negative)
+    {
+        var claimId = new ClaimId(id);
+        int lo = c.ClosedFormMinD;
+        return new Claim(
+            claimId, source,
+            $"The cost C(g) = Σ|u_i|·‖w_i‖₂ of the {c.Name} network, summed exactly from its weights, equals {c.ClosedFormText} for every d ≥ {lo}.",
+            EvidenceTier.Exact,
+            s => Generated.ForAllDimensions(claimId, "check", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
+            s => new ReportContent($"{c.Name}: exact cost from the weights vs the closed form {c.ClosedFormText}", CostTable(c, lo)),
+            new NegativeControl(negative.Statement,
+                s => Generated.ForAllDimensions(claimId, "negative", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, negative.Cost(d), "the false form"))));
+    }
+
+    static CaseResult Verdict(Evaluation e)
+    {
+        var chk = e.Check!;
+        if (double.IsNaN(chk.MaxAbsErrorFloat) || double.IsInfinity(chk.MaxAbsErrorFloat))
+            return CaseResult.Fail($"float evaluation is not finite ({chk.MaxAbsErrorFloat})");
+        return chk.Interpolates
+            ? CaseResult.Pass($"all {chk.Vertices} vertices exact")
+            : CaseResult.Fail($"{chk.Mismatches} of {chk.Vertices} vertices differ from χ; first at x = {Vertex.Format(chk.FirstMismatch!.Value, new Dimension(e.D))}: g(x) = {chk.FirstMismatchValue}");
+    }
+
+    static CaseResult SameCost(SurdSum fromWeights, SurdSum closed, string form) =>
+        fromWeights.Equals(closed)
+            ? CaseResult.Pass($"C = {fromWeights}")
+            : CaseResult.Fail($"cost from the weights is {fromWeights} ≈ {fromWeights.ToDouble():G10}, {form} gives {closed} ≈ {closed.ToDouble():G10}");
+
+    public static ReportTable InterpolationTable(int minD, Func<Dimension, Evaluation> eval)
+    {
+        var t = new ReportTable.Builder("exhaustive")
+            .Column("d", CellRule.Exact).Column("width", CellRule.Exact).Column("vertices", CellRule.Exact)
+            .Column("mismatches", CellRule.Exact).Column("interpolates", CellRule.Exact).Column("max_abs_error_f64", CellRule.Abs(1e-9));
+        for (int d = minD; d <= Paper.MaxExhaustiveD; d++)
+        {
+            var e = eval(new Dimension(d));
+            t.Row(d, e.Width, e.Check!.Vertices, e.Check.Mismatches, e.Check.Interpolates, e.Check.MaxAbsErrorFloat);
+        }
+        return t.Build();
+    }
+
+    static ReportTable CostTable(Construction c, int lo)
+    {
+        var t = new ReportTable.Builder("cost")
+            .Column("d", CellRule.Exact).Column("width", CellRule.Exact).Column("cost_exact", CellRule.Exact)
+            .Column("closed_form", CellRule.Exact).Column("equal", CellRule.Exact)
+            .Column("cost", CellRule.Rel(1e-12)).Column("cost/d", CellRule.Rel(1e-12)).Column("cost/d^1.5", CellRule.Rel(1e-12));
+        for (int d = lo; d <= Paper.MaxExhaustiveD; d++)
+        {
+            var e = Evaluations.Cost(c, new Dimension(d));
+            var closed = c.ClosedFormCost(new Dimension(d));
+            double x = e.CostDouble;
+            t.Row(d, e.Width, e.Cost, closed, e.Cost.Equals(closed), x, x / d, x / Math.Pow(d, 1.5));
+        }
+        return t.Build();
+    }
+}

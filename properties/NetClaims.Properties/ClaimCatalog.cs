@@ -1,0 +1,33 @@
+using NetClaims.Claims;
+using NetClaims.Properties.Ahs23;
+
+namespace NetClaims.Properties;
+
+/// <summary>
+/// Every claim NetClaims verifies, in catalogue order. An immutable list, built once; the CLI, the xunit gate and
+/// the README catalogue all read it (no global mutable registry).
+/// </summary>
+public static class ClaimCatalog
+{
+    public static IReadOnlyList<Claim> All { get; } =
+    [
+        SawtoothRidgeClaims.Interpolates,
+        SawtoothRidgeClaims.Cost,
+        SplineRidgeClaims.Interpolates,
+        SplineRidgeClaims.Cost,
+        AveragedBladesClaims.Interpolates,
+        AveragedBladesClaims.Cost,
+        AveragedBladesClaims.HalfInterpolates,
+        AveragedBladesClaims.HalfCost,
+        AveragedReluClaims.Interpolates,
+        AveragedReluClaims.Cost,
+        OrderingClaims.CostOrder,
+        OrderingClaims.SawtoothExcess,
+        OrderingClaims.Crossover,
+        ScalingClaims.AveragedLinear,
+        ScalingClaims.RidgeThreeHalves,
+    ];
+
+    public static Claim Get(string id) =>
+        All.FirstOrDefault(c => c.Id.Value == id) ?? throw new ArgumentException($"unknown claim '{id}' (try `netclaims list`)");
+}

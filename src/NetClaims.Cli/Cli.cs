@@ -1,0 +1,52 @@
+using System.CommandLine;
+using NetClaims.Cube;
+
+namespace NetClaims.Cli;
+
+/// <summary>Shared plumbing: parse errors and bad input become one line on stderr and exit code 2.</summary>
+internal static class Cli
+{
+    public const int Ok = 0, ClaimFailed = 1, BadUsage = 2, Interrupted = 130;
+
+    public static int Run(RootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) Console.Error.WriteLine($"netclaims: {e.Message}");
+            return BadUsage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    /// <summary>Errors that are the user's input, not a bug: one line, exit 2.</summary>
+    public static bool IsBadInput(Exception e) =>
+        e is ArgumentException or FormatException or SizeRefusedException or InvalidOperationException or IOException or UnauthorizedAccessException;
+
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine($"netclaims: error: {message.Split('\n')[0]}");
+        return BadUsage;
+    }
+
+    public static Option<string> Format() => new("--format")
+    {
+        Description = "Output format: text or json",
+        DefaultValueFactory = _ => "text",
+        Validators = { r => { var v = r.GetValueOrDefault<string>(); if (v is not ("text" or "json")) r.AddError($"--format must be text or json, not '{v}'"); } },
+    };
+
+    public static Option<string[]> Claims(string description) => new("--claim")
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using NetClaims.Claims;
+using NetClaims.Properties;
+using NetClaims.Reports;
+
+namespace NetClaims.Cli.Commands;
+
+/// <summary>
+/// <c>netclaims approve [--claim ID]…</c>: recomputes the selected claims' reports and writes them to snapshots/ as
+/// approved (atomically), showing which cells changed. Refused when CI=true.
+/// </summary>
+internal static class ApproveCommand
+{
+    public static Command Create()
+    {
+        var claims = Cli.Claims("Claim id or dot-prefix to approve (repeatable; default: all)");
+        var cmd = new Command("approve", "Approve the current reports of claims into snapshots/") { claims };
+        cmd.SetAction(p => Run(p.GetValue(claims) ?? []));
+        return cmd;
+    }
+
+    static int Run(string[] selectors)
+    {
+        if (Ci.IsCi) return Cli.Fail("refusing to approve snapshots when CI=true: approve locally and commit snapshots/");
+        var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
+        var store = SnapshotStore.Locate();
+        if (store is null) return Cli.Fail("no snapshots/ folder found: run from inside the NetClaims repository or set NETCLAIMS_SNAPSHOTS");
+        foreach (var claim in selected)
+        {
+            var rendered = ReportText.Render(claim.BuildReport(RunSettings.Default));
+            var path = store.ApprovedPath(claim.Id);
+            string what;
+            if (!File.Exists(path)) what = "new";
+            else
+            {
+                try
+                {
+                    var diffs = ReportComparer.Compare(File.ReadAllText(path), rendered, path);
+                    what = diffs.Count == 0 ? "unchanged" : $"{diffs.Count} cells changed";
+                }
+                catch (FormatException e)
+                {
+                    what = $"replaces a corrupt snapshot ({e.Message})";
+                }
+            }
+            // A report within tolerance of its snapshot is left alone, so approval never churns digits.
+            if (what == "unchanged")
+            {
+                var received = store.ReceivedPath(claim.Id);
+                if (File.Exists(received)) File.Delete(received);
+            }
+            else store.Approve(claim.Id, rendered);
+            Console.WriteLine($"approved {claim.Id}: {what}");
+        }
+        return Cli.Ok;
+    }
+}

@@ -1,0 +1,18 @@
+namespace NetClaims.Claims;
+
+/// <summary>What checking a statement found.</summary>
+public abstract record CheckOutcome(int Cases)
+{
+    /// <summary>Every generated case satisfied the statement.</summary>
+    public sealed record Holds(int Cases, string Summary) : CheckOutcome(Cases);
+
+    /// <summary>A (shrunk) counterexample, with the token that replays it.</summary>
+    public sealed record Fails(int Cases, string Counterexample, string? Replay) : CheckOutcome(Cases);
+
+    /// <summary>The check could not run to a verdict (bad size, NaN, exception).</summary>
+    public sealed record Errored(int Cases, string Message) : CheckOutcome(Cases);
+
+    public bool IsHolds => this is Holds;
+
+    public bool IsFails => this is Fails;
+}

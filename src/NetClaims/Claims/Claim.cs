@@ -1,0 +1,31 @@
+using NetClaims.Reports;
+
+namespace NetClaims.Claims;
+
+/// <summary>
+/// A theorem as an executable claim. One definition serves the CLI, the xunit gate and the report.
+/// </summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Source">Paper, locator and provenance tags.</param>
+/// <param name="Statement">The statement in one sentence.</param>
+/// <param name="Tier">How the verdict is reached.</param>
+/// <param name="Check">Runs generated inputs / constructions; must hold.</param>
+/// <param name="Report">The numeric report over the claim's grid (approved into snapshots/).</param>
+/// <param name="NegativeControl">A plausible false variant that the harness must refute.</param>
+public sealed record Claim(
+    ClaimId Id,
+    Citation Source,
+    string Statement,
+    EvidenceTier Tier,
+    Func<RunSettings, CheckOutcome> Check,
+    Func<RunSettings, ReportContent> Report,
+    NegativeControl NegativeControl)
+{
+    /// <summary>Runs the report and adds the claim's facts.</summary>
+    public NumericReport BuildReport(RunSettings settings) => NumericReport.For(this, Report(settings));
+}
+
+/// <summary>A false variant of a claim; the gate passes only if its check <em>fails</em>.</summary>
+/// <param name="Statement">The false statement, phrased as someone might plausibly believe it.</param>
+/// <param name="Check">Checks the false statement; expected outcome: <see cref="CheckOutcome.Fails"/>.</param>
+public sealed record NegativeControl(string Statement, Func<RunSettings, CheckOutcome> Check);

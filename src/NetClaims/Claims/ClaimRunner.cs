@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using NetClaims.Reports;
+
+namespace NetClaims.Claims;
+
+/// <summary>Runs a claim: its check, its negative control, its report, and the comparison with the approved snapshot.</summary>
+public static class ClaimRunner
+{
+    public static ClaimResult Run(Claim claim, RunSettings settings, SnapshotStore? snapshots)
+    {
+        var sw = Stopwatch.StartNew();
+        var check = Guard(() => claim.Check(settings));
+        var negative = Guard(() => claim.NegativeControl.Check(settings));
+        NumericReport? report = null;
+        string? reportError = null;
+        SnapshotStatus snapshot = new SnapshotStatus.NotAvailable();
+        try
+        {
+            report = claim.BuildReport(settings);
+            var bad = report.NonFiniteCells().ToArray();
+            if (bad.Length > 0) reportError = "non-finite measurement: " + string.Join("; ", bad.Take(3));
+            if (snapshots is not null) snapshot = snapshots.Compare(claim.Id, ReportText.Render(report));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            reportError = $"{e.GetType().Name}: {e.Message}";
+        }
+        return new ClaimResult(claim, check, negative, report, reportError, snapshot, sw.Elapsed.TotalSeconds);
+    }
+
+    static CheckOutcome Guard(Func<CheckOutcome> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new CheckOutcome.Errored(0, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>Claims selected by ids or dot-prefixes; an unknown selector is a one-line error.</summary>
+    public static IReadOnlyList<Claim> Select(IReadOnlyList<Claim> all, IReadOnlyCollection<string> selectors)
+    {
+        if (selectors.Count == 0) return all;
+        foreach (var s in selectors)
+            if (!all.Any(c => c.Id.MatchesSelector(s)))
+                throw new ArgumentException($"unknown claim '{s}' (try `netclaims list`)");
+        return all.Where(c => selectors.Any(s => c.Id.MatchesSelector(s))).ToArray();
+    }
+}

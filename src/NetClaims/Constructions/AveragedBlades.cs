@@ -1,0 +1,59 @@
+using System.Numerics;
+using Fractions;
+using NetClaims.Cube;
+using NetClaims.Exact;
+using NetClaims.Networks;
+
+namespace NetClaims.Constructions;
+
+/// <summary>
+/// Averaged single-bladed sawtooth (AHS Theorem 4; THEOREMS.md §1.3):
+/// g(x) = (Q/2^d)·Σ_{v∈{±1}^d} χ(v)·s_h(⟨v,x⟩ − β), β = 0 for even d and 1 for odd d (the shifted blade [DER]),
+/// Q = (−1)^{d/2}·2^d/C(d,d/2) (even d) or (−1)^{(d−1)/2}·2^d/C(d,(d−1)/2) (odd d). Width 3·2^d.
+/// h = 1 is the theorem's blade; h = 2 the half-width-2 blade with the same Q at half the cost.
+/// </summary>
+public static class AveragedBlades
+{
+    public const string Name = "averaged-blades";
+    public const string HalfWidthName = "half-width-blades";
+
+    /// <summary>Bytes per hidden unit held in memory (unit record, two rationals, shared weight); for the size guard.</summary>
+    const double BytesPerUnit = 128;
+
+    /// <param name="d">Dimension.</param>
+    /// <param name="halfWidth">Blade half-width h (1: Theorem 4; 2: the half-width-2 improvement).</param>
+    /// <param name="signedQ">Use the sign of Q (false: |Q|, the negative control that gives −χ when d ≡ 2, 3 mod 4).</param>
+    /// <param name="shiftOdd">Shift the blade by 1 for odd d (false: centred blade, which gives g ≡ 0 for odd d).</param>
+    public static TwoLayerRelu Build(Dimension d, int halfWidth = 1, bool signedQ = true, bool shiftOdd = true)
+    {
+        if (halfWidth < 1) throw new ArgumentOutOfRangeException(nameof(halfWidth), "blade half-width must be ≥ 1");
+        SizeGuard.EnsureFits($"{Name} at d={d.Value} (3·2^{d.Value} units)", 3.0 * d.VertexCount, BytesPerUnit);
+        int n = d.Value;
+        int shift = shiftOdd && n % 2 == 1 ? 1 : 0;
+        var q = Q(d);
+        if (!signedQ) q = Fraction.Abs(q);
+        // Output weight of blade v is χ(v)·Q/2^d; precompute both signs once (2^d blades share them).
+        var plus = q / new Fraction(BigInteger.One << n);
+        var units = new ReluUnit[3 * (int)d.VertexCount];
+        int i = 0;
+        for (ulong v = 0; v < d.VertexCount; v++)
+        {
+            var w = InnerWeight.Sign(v, n);
+            foreach (var u in Blade.Units(w, halfWidth, shift, Parity.Sign(v) > 0 ? plus : -plus)) units[i++] = u;
+        }
+        return new TwoLayerRelu(d, units);
+    }
+
+    /// <summary>Q with its sign, THEOREMS.md §1.3 [DER].</summary>
+    public static Fraction Q(Dimension d)
+    {
+        int n = d.Value;
+        int m = n % 2 == 0 ? n / 2 : (n - 1) / 2;
+        var sign = m % 2 == 0 ? BigInteger.One : BigInteger.MinusOne;
+        return new Fraction(sign * (BigInteger.One << n), IntegerMath.Binomial(n, m));
+    }
+
+    /// <summary>Closed form: C = (4/h)·√d·|Q| (4√d|Q| for Theorem 4, 2√d|Q| for half-width 2).</summary>
+    public static SurdSum ClosedFormCost(Dimension d, int halfWidth = 1) =>
+        SurdSum.Of(new Fraction(4, halfWidth) * Fraction.Abs(Q(d)), d.Value);
+}

@@ -1,0 +1,41 @@
+using NetClaims.Cube;
+using NetClaims.Exact;
+using NetClaims.Networks;
+
+namespace NetClaims.Constructions;
+
+/// <summary>A named parity interpolant: how to build it, where it is defined, and the closed form of its cost.</summary>
+/// <param name="Name">CLI name, e.g. <c>averaged-blades</c>.</param>
+/// <param name="Description">One line: formula and source.</param>
+/// <param name="MinD">Smallest d where the construction is defined.</param>
+/// <param name="ClosedFormMinD">Smallest d where <paramref name="ClosedFormCost"/> holds.</param>
+public sealed record Construction(
+    string Name,
+    string Description,
+    int MinD,
+    int ClosedFormMinD,
+    Func<Dimension, TwoLayerRelu> Build,
+    Func<Dimension, SurdSum> ClosedFormCost,
+    string ClosedFormText);
+
+/// <summary>The parity constructions of THEOREMS.md §1.1–§1.4, by name.</summary>
+public static class ConstructionCatalog
+{
+    public static IReadOnlyList<Construction> All { get; } =
+    [
+        new(SawtoothRidge.Name, "sawtooth ridge σ(z+d+1) − 2Σ(−1)^jσ(z+d−2j), z = ⟨1,x⟩, odd-d sign fix (§1.1)", 1, 1,
+            d => SawtoothRidge.Build(d), SawtoothRidge.ClosedFormCost, "(2d+3)·√d"),
+        new(SplineRidge.Name, "cheapest ridge: linear spline through (d−2k, (−1)^k) along 1, free linear part (§1.2)", 1, 1,
+            SplineRidge.Build, SplineRidge.ClosedFormCost, "2(d−1)·√d"),
+        new(AveragedBlades.Name, "Theorem 4: (Q/2^d)Σ_v χ(v)s(⟨v,x⟩−β), s = unit tent, shifted for odd d (§1.3)", 1, 1,
+            d => AveragedBlades.Build(d), d => AveragedBlades.ClosedFormCost(d), "4·√d·|Q|"),
+        new(AveragedBlades.HalfWidthName, "half-width-2 blades: s₂(z) = ½(σ(z+2) − 2σ(z) + σ(z−2)), same Q (§1.3)", 1, 1,
+            d => AveragedBlades.Build(d, halfWidth: 2), d => AveragedBlades.ClosedFormCost(d, 2), "2·√d·|Q|"),
+        new(AveragedRelu.Name, "g* = (1/M_d)Σ_v χ(v)σ(⟨v,x⟩+β), the minimum-R-norm interpolant (§1.4)", 1, 2,
+            d => AveragedRelu.Build(d), AveragedRelu.ClosedFormCost, "√d·2^d/|M_d| = 1/ρ_d"),
+    ];
+
+    public static Construction Get(string name) =>
+        All.FirstOrDefault(c => c.Name == name)
+        ?? throw new ArgumentException($"unknown construction '{name}' (known: {string.Join(", ", All.Select(c => c.Name))})");
+}

@@ -1,0 +1,30 @@
+namespace NetClaims.Cube;
+
+/// <summary>
+/// Input dimension d of the Boolean cube {±1}^d. Vertices are encoded as the bits of a <see cref="ulong"/>
+/// (bit i set ⇔ x_i = −1), so d is at most <see cref="Max"/>.
+/// </summary>
+public readonly record struct Dimension
+{
+    /// <summary>The largest d a vertex bit-mask can hold.</summary>
+    public const int Max = 62;
+
+    public int Value { get; }
+
+    public Dimension(int value)
+    {
+        if (value < 1 || value > Max)
+            throw new SizeRefusedException($"dimension d={value} is out of range: d must be between 1 and {Max}");
+        Value = value;
+    }
+
+    /// <summary>Number of vertices 2^d.</summary>
+    public ulong VertexCount => 1UL << Value;
+
+    public static implicit operator int(Dimension d) => d.Value;
+
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A requested size that the harness refuses up front (out of range, or too large for memory or time).</summary>
+public sealed class SizeRefusedException(string message) : Exception(message);

@@ -1,0 +1,12 @@
+namespace NetClaims.Networks;
+
+/// <summary>Outcome of evaluating a network on every vertex of {±1}^d against a target.</summary>
+/// <param name="Vertices">Vertices evaluated (all 2^d unless stopped at the first mismatch).</param>
+/// <param name="Mismatches">Vertices where the exact value differs from the target.</param>
+/// <param name="FirstMismatch">The smallest mismatching vertex mask found, if any.</param>
+/// <param name="FirstMismatchValue">The exact network value there, as a rational string.</param>
+/// <param name="MaxAbsErrorFloat">max_x |g_f64(x) − target(x)| of the IEEE-double evaluation of the same neurons.</param>
+public sealed record CubeCheck(ulong Vertices, ulong Mismatches, ulong? FirstMismatch, string? FirstMismatchValue, double MaxAbsErrorFloat)
+{
+    public bool Interpolates => Mismatches == 0;
+}

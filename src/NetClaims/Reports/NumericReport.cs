@@ -1,0 +1,42 @@
+using NetClaims.Claims;
+
+namespace NetClaims.Reports;
+
+/// <summary>
+/// A claim's numeric report: facts (compared as text), tables whose cells compare per column rule, and notes.
+/// Rendered to Markdown by <see cref="ReportText"/>, approved once into snapshots/, compared on every run.
+/// </summary>
+public sealed record NumericReport(
+    ClaimId Claim,
+    string Title,
+    IReadOnlyList<KeyValuePair<string, string>> Facts,
+    IReadOnlyList<ReportTable> Tables,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>A claim's report: its standard facts (statement, source, tier, negative control) and its measured content.</summary>
+    public static NumericReport For(Claim claim, ReportContent content) =>
+        new(claim.Id, content.Title,
+            [
+                new("statement", claim.Statement),
+                new("source", claim.Source.ToString()),
+                new("tier", claim.Tier.ToString()),
+                new("negative control", claim.NegativeControl.Statement),
+            ],
+            content.Tables, content.Notes);
+
+    /// <summary>Every numeric cell; a NaN or infinity in a measurement column is reported so the claim can fail loudly.</summary>
+    public IEnumerable<string> NonFiniteCells() =>
+        from t in Tables
+        from r in t.Rows
+        from i in Enumerable.Range(0, t.Columns.Count)
+        where t.Columns[i].Rule.Kind == CellRule.RuleKind.Numeric && r[i] is "NaN" or "inf" or "-inf"
+        select $"{t.Name}[{r[0]}].{t.Columns[i].Name} = {r[i]}";
+}
+
+/// <summary>What a claim measures for its report: a title, tables and notes (the facts are added from the claim).</summary>
+public sealed record ReportContent(string Title, IReadOnlyList<ReportTable> Tables, IReadOnlyList<string> Notes)
+{
+    public ReportContent(string title, params ReportTable[] tables) : this(title, tables, []) { }
+
+    public ReportContent WithNotes(params string[] notes) => this with { Notes = [.. Notes, .. notes] };
+}

@@ -1,0 +1,86 @@
+using NetClaims.Claims;
+
+namespace NetClaims.Reports;
+
+/// <summary>The state of a claim's report against its approved snapshot.</summary>
+public abstract record SnapshotStatus(string Word)
+{
+    public sealed record Match() : SnapshotStatus("match");
+    public sealed record Mismatch(IReadOnlyList<ReportDifference> Differences, string ReceivedPath) : SnapshotStatus("mismatch");
+    public sealed record Missing(string ReceivedPath) : SnapshotStatus("missing");
+    public sealed record Corrupt(string Message) : SnapshotStatus("corrupt");
+    public sealed record NotAvailable() : SnapshotStatus("n/a");
+
+    public bool IsOk => this is Match or NotAvailable;
+}
+
+/// <summary>
+/// Approved reports under snapshots/: <c>{claim-id}.approved.md</c>; on a mismatch the new report is written beside
+/// it as <c>{claim-id}.received.md</c>. Approval replaces the approved file atomically and removes the received one.
+/// </summary>
+public sealed class SnapshotStore(string directory)
+{
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    public string ApprovedPath(ClaimId id) => Path.Combine(Directory, id.Value + ".approved.md");
+
+    public string ReceivedPath(ClaimId id) => Path.Combine(Directory, id.Value + ".received.md");
+
+    /// <summary>Finds snapshots/ of the repository that contains the working directory or this program (or NETCLAIMS_SNAPSHOTS).</summary>
+    public static SnapshotStore? Locate()
+    {
+        var env = Environment.GetEnvironmentVariable("NETCLAIMS_SNAPSHOTS");
+        if (!string.IsNullOrEmpty(env)) return new SnapshotStore(env);
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "Verify.sln")) && System.IO.Directory.Exists(Path.Combine(d.FullName, "snapshots")))
+                    return new SnapshotStore(Path.Combine(d.FullName, "snapshots"));
+        }
+        return null;
+    }
+
+    /// <summary>Compares a rendered report with the approved one; writes the received file only on a mismatch.</summary>
+    public SnapshotStatus Compare(ClaimId id, string rendered)
+    {
+        var approved = ApprovedPath(id);
+        var received = ReceivedPath(id);
+        if (!File.Exists(approved))
+        {
+            AtomicFile.WriteAllText(received, rendered);
+            return new SnapshotStatus.Missing(received);
+        }
+        IReadOnlyList<ReportDifference> diffs;
+        try
+        {
+            diffs = ReportComparer.Compare(File.ReadAllText(approved), rendered, approved);
+        }
+        catch (FormatException e)
+        {
+            AtomicFile.WriteAllText(received, rendered);
+            return new SnapshotStatus.Corrupt($"corrupt snapshot: {e.Message}");
+        }
+        if (diffs.Count == 0)
+        {
+            if (File.Exists(received)) File.Delete(received);
+            return new SnapshotStatus.Match();
+        }
+        AtomicFile.WriteAllText(received, rendered);
+        return new SnapshotStatus.Mismatch(diffs, received);
+    }
+
+    /// <summary>Writes the report as approved (atomically) and removes any received file. Refused when CI=true.</summary>
+    public void Approve(ClaimId id, string rendered)
+    {
+        if (Ci.IsCi) throw new InvalidOperationException("refusing to approve snapshots when CI=true: approve locally and commit snapshots/");
+        AtomicFile.WriteAllText(ApprovedPath(id), rendered);
+        var received = ReceivedPath(id);
+        if (File.Exists(received)) File.Delete(received);
+    }
+}
+
+/// <summary>The CI switch: CI=true makes runs deterministic and forbids approval.</summary>
+public static class Ci
+{
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,26 @@
+namespace NetClaims.Reports;
+
+/// <summary>
+/// Closeness of two doubles: |a − b| ≤ Abs + Rel·max(|a|, |b|). Symmetric; monotone (a larger tolerance accepts
+/// everything a smaller one does); NaN is close to nothing, not even NaN; an infinity is close only to the same
+/// infinity. Floats are never compared with ==.
+/// </summary>
+public readonly record struct Tolerance(double Abs, double Rel)
+{
+    public static Tolerance Exact => new(0, 0);
+
+    public static Tolerance Absolute(double abs) => new(abs, 0);
+
+    public static Tolerance Relative(double rel) => new(0, rel);
+
+    public bool Accepts(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return false;
+        if (double.IsInfinity(a) || double.IsInfinity(b)) return a.Equals(b);
+        double diff = Math.Abs(a - b);
+        return diff <= Abs + Rel * Math.Max(Math.Abs(a), Math.Abs(b));
+    }
+
+    /// <summary>Component-wise ≥: every pair this accepts, <paramref name="other"/> accepts too when other ≥ this.</summary>
+    public bool IsWithin(Tolerance other) => Abs <= other.Abs && Rel <= other.Rel;
+}
