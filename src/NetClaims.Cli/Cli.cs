@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetClaims.Cli.Commands;
 using NetClaims.Cube;
 
 namespace NetClaims.Cli;
@@ -8,12 +9,22 @@ internal static class Cli
 {
     public const int Ok = 0, ClaimFailed = 1, BadUsage = 2, Interrupted = 130;
 
+    public static RootCommand CreateRoot() => new("NetClaims: executable claims of neural-network learning theory")
+    {
+        ListCommand.Create(),
+        VerifyCommand.Create(),
+        EvalCommand.Create(),
+        ApproveCommand.Create(),
+    };
+
     public static int Run(RootCommand root, string[] args)
     {
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine($"netclaims: {e.Message}");
+            // One line: the most specific error (an unknown word beats "required command was not provided").
+            var e = parsed.Errors.FirstOrDefault(x => x.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            Console.Error.WriteLine($"netclaims: {e.Message} (see netclaims --help)");
             return BadUsage;
         }
         try

@@ -33,12 +33,12 @@ internal static class ScalingClaims
     {
         var claimId = new ClaimId(id);
         return new Claim(claimId, Source, statement, EvidenceTier.Statistical,
-            s => Generated.ForAllDimensions(claimId, "check", 3, 8, s, d0 => Check(names, d0.Value, alpha, other)),
+            s => Generated.ForAllDimensions(claimId, "check", 3, 8, s, d0 => Check(names, d0.Value, alpha, other), "d0"),
             s => new ReportContent($"fitted exponents of C(d), expected {alpha}, competitor {other}", FitTable(names, alpha, other))
                 .WithNotes("loglog: plain OLS slope of log C on log d with its 95% t-interval (shows the pre-asymptotic bias; informational).",
                            "extrapolated: OLS of log C on [1, log d, 1/d, 1/d²]; 95% t-interval widened by |α̂(1/d, 1/d²) − α̂(1/d)|, the truncation-error estimate. The verdict uses this one.",
                            "tolerance rel 1e-9 on fitted numbers: the inputs are exact costs rounded once to double, and the QR solve is deterministic."),
-            new NegativeControl(negative, s => Generated.ForAllDimensions(claimId, "negative", 3, 8, s, d0 => Check(names, d0.Value, other, alpha))));
+            new NegativeControl(negative, s => Generated.ForAllDimensions(claimId, "negative", 3, 8, s, d0 => Check(names, d0.Value, other, alpha), "d0")));
     }
 
     static int[] Grid(int d0) => Enumerable.Range(0, 16).Select(k => d0 + 2 * k).Where(d => d <= Paper.MaxExhaustiveD).ToArray();

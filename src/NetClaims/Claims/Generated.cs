@@ -15,7 +15,8 @@ public static class Generated
     /// <summary>Checks <paramref name="body"/> for generated d in [lo, hi] (constant range: d shrinks towards lo).</summary>
     /// <param name="id">The claim the check belongs to (for the seed and the replay token).</param>
     /// <param name="role"><c>check</c> or <c>negative</c>.</param>
-    public static CheckOutcome ForAllDimensions(ClaimId id, string role, int lo, int hi, RunSettings settings, Func<Dimension, CaseResult> body)
+    /// <param name="label">What the generated integer is called in counterexamples (default d).</param>
+    public static CheckOutcome ForAllDimensions(ClaimId id, string role, int lo, int hi, RunSettings settings, Func<Dimension, CaseResult> body, string label = "d")
     {
         if (lo < 1 || hi > Dimension.Max || lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), $"bad dimension range [{lo}, {hi}]");
         string? lastFailure = null;
@@ -26,12 +27,12 @@ public static class Generated
             try
             {
                 var r = body(new Dimension(d));
-                if (!r.Ok) (lastFailure, lastWasError) = ($"d={d}: {r.Detail}", false);
+                if (!r.Ok) (lastFailure, lastWasError) = ($"{label}={d}: {r.Detail}", false);
                 return r.Ok;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                (lastFailure, lastWasError) = ($"d={d}: {e.GetType().Name}: {e.Message}", true);
+                (lastFailure, lastWasError) = ($"{label}={d}: {e.GetType().Name}: {e.Message}", true);
                 return false;
             }
         }
@@ -40,10 +41,10 @@ public static class Generated
         var config = PropertyConfig.withSeed(SeedModule.from(settings.DeriveSeed(id, role)), PropertyConfig.Default.WithTests(settings.Tests));
         var replay = ReplayToken.TryParse(settings.Replay, out var token) && token.Claim == id && token.Role == role ? token : null;
         var report = replay is not null ? property.ReportRecheck(replay.Data, config) : property.Report(config);
-        return Interpret(report, id, role, lastFailure, lastWasError, lo, hi);
+        return Interpret(report, id, role, lastFailure, lastWasError, lo, hi, label);
     }
 
-    static CheckOutcome Interpret(Report report, ClaimId id, string role, string? lastFailure, bool lastWasError, int lo, int hi)
+    static CheckOutcome Interpret(Report report, ClaimId id, string role, string? lastFailure, bool lastWasError, int lo, int hi, string label)
     {
         if (report.Status is Status.Failed failed)
         {
@@ -54,6 +55,6 @@ public static class Generated
             return lastWasError ? new CheckOutcome.Errored(report.Tests, message) : new CheckOutcome.Fails(report.Tests, message, token);
         }
         if (report.Status.IsGaveUp) return new CheckOutcome.Errored(report.Tests, "gave up: too many discarded cases");
-        return new CheckOutcome.Holds(report.Tests, $"{report.Tests} generated d in [{lo}, {hi}]");
+        return new CheckOutcome.Holds(report.Tests, $"{report.Tests} generated {label} in [{lo}, {hi}]");
     }
 }

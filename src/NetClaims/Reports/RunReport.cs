@@ -24,6 +24,7 @@ public static class RunReport
             ["source"] = r.Claim.Source.ToString(),
             ["statement"] = r.Claim.Statement,
         };
+        if (r.Negative is CheckOutcome.Fails nf) o["negative_counterexample"] = nf.Counterexample;
         if (Problem(r) is { } p) o["problem"] = p;
         return o;
     }
@@ -71,6 +72,9 @@ public static class RunReport
         sb.Append("\n| claim | tier | verdict | negative control | snapshot | cases | seconds |\n|---|---|---|---|---|---|---|\n");
         foreach (var r in results)
             sb.Append(CultureInfo.InvariantCulture, $"| {r.Claim.Id} | {r.Claim.Tier} | {ClaimResult.Word(r.Verdict)} | {(r.NegativeRefuted ? "refuted" : "NOT refuted")} | {r.Snapshot.Word} | {r.Cases} | {r.Seconds:F2} |\n");
+        sb.Append("\n## negative controls\n\n| claim | false variant | refuted by |\n|---|---|---|\n");
+        foreach (var r in results)
+            sb.Append(CultureInfo.InvariantCulture, $"| {r.Claim.Id} | {r.Claim.NegativeControl.Statement.Replace("|", "\\|")} | {(r.Negative is CheckOutcome.Fails f ? f.Counterexample.Replace("|", "\\|") : "NOT REFUTED")} |\n");
         foreach (var r in results.Where(r => Problem(r) is not null))
         {
             sb.Append("\n**").Append(r.Claim.Id).Append("**: ").Append(Problem(r)).Append('\n');

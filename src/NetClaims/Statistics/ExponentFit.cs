@@ -23,11 +23,18 @@ public sealed record ExponentFit(double Estimate, double Lo, double Hi, double C
 /// </summary>
 public static class ExponentFits
 {
+    /// <summary>
+    /// No interval is narrower than ±1e-9: on data that is an exact power law the residuals are pure rounding
+    /// (~1e-15) and a t-interval of that width would exclude the true exponent by a rounding error.
+    /// </summary>
+    public const double ResolutionFloor = 1e-9;
+
     public static ExponentFit LogLog(IReadOnlyList<double> x, IReadOnlyList<double> y, double confidence = 0.95)
     {
         var (beta, se, dof) = Ols(x, y, 0);
         double t = StudentT.InvCDF(0, 1, dof, 0.5 + confidence / 2);
-        return new ExponentFit(beta, beta - t * se, beta + t * se, confidence, x.Count, "OLS log y ~ α log x + c");
+        double half = Math.Max(t * se, ResolutionFloor);
+        return new ExponentFit(beta, beta - half, beta + half, confidence, x.Count, "OLS log y ~ α log x + c");
     }
 
     public static ExponentFit Extrapolated(IReadOnlyList<double> x, IReadOnlyList<double> y, double confidence = 0.95)
@@ -35,7 +42,7 @@ public static class ExponentFits
         var (a1, _, _) = Ols(x, y, 1);
         var (a2, se2, dof) = Ols(x, y, 2);
         double t = StudentT.InvCDF(0, 1, dof, 0.5 + confidence / 2);
-        double half = t * se2 + Math.Abs(a2 - a1);
+        double half = Math.Max(t * se2 + Math.Abs(a2 - a1), ResolutionFloor);
         return new ExponentFit(a2, a2 - half, a2 + half, confidence, x.Count,
             "OLS log y ~ α log x + c + γ1/x + γ2/x², interval ± (t·SE + |α(2 terms) − α(1 term)|)");
     }

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using NetClaims.Cli;
+
+namespace NetClaims.Tests.Cli;
+
+[CollectionDefinition("console", DisableParallelization = true)]
+public sealed class ConsoleCollection;
+
+/// <summary>The CLI in-process: exit codes, JSON fields, one-line errors. Console and environment are process-wide, hence one collection.</summary>
+[Collection("console")]
+public sealed class CliTests
+{
+    static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            return (NetClaims.Cli.Cli.Run(NetClaims.Cli.Cli.CreateRoot(), args), o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public void Eval_prints_the_exact_cost_as_json()
+    {
+        var (code, stdout, _) = Run("eval", "averaged-blades", "--d", "13", "--format", "json");
+        Assert.Equal(0, code);
+        var o = JsonNode.Parse(stdout)!;
+        Assert.Equal("averaged-blades", (string?)o["construction"]);
+        Assert.Equal(13, (int)o["d"]!);
+        Assert.Equal(3 * 8192, (int)o["width"]!);
+        // 4·√13·2^13/C(13,6) = 8192/429·√13 (THEOREMS.md §1.3 formula).
+        Assert.Equal("8192/429·√13", (string?)o["cost_exact"]);
+        Assert.True((bool)o["interpolates"]!);
+        Assert.InRange((double)o["max_abs_error"]!, 0, 1e-9);
+        Assert.InRange((double)o["cost"]!, 68.85006071934 - 1e-9, 68.85006071934 + 1e-9);
+    }
+
+    [Theory]
+    [InlineData("eval", "nope", "--d", "3")]
+    [InlineData("eval", "averaged-blades", "--d", "0")]
+    [InlineData("eval", "averaged-blades", "--d", "63")]
+    [InlineData("eval", "averaged-blades", "--d", "40")]
+    [InlineData("eval", "averaged-blades", "--d", "x")]
+    [InlineData("eval", "averaged-blades", "--d", "5", "--format", "yaml")]
+    [InlineData("verify", "--claim", "no.such.claim")]
+    [InlineData("verify", "--replay", "not-a-token")]
+    [InlineData("verify", "--replay", "no.such.claim/check@1_2_3_")]
+    [InlineData("frobnicate")]
+    public void Bad_usage_is_one_line_on_stderr_and_exit_2(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("netclaims:", stderr);
+    }
+
+    [Fact]
+    public void List_as_json_names_id_source_tier_and_statement()
+    {
+        var (code, stdout, _) = Run("list", "--format", "json");
+        Assert.Equal(0, code);
+        var arr = JsonNode.Parse(stdout)!.AsArray();
+        Assert.NotEmpty(arr);
+        foreach (var c in arr)
+            foreach (var key in new[] { "id", "source", "tier", "statement", "negative_control" })
+                Assert.False(string.IsNullOrEmpty((string?)c![key]), key);
+    }
+
+    [Fact]
+    public void Verify_writes_json_with_the_documented_fields_and_exit_0()
+    {
+        var dir = Directory.CreateTempSubdirectory("netclaims-verify-").FullName;
+        try
+        {
+            var (code, stdout, _) = Run("verify", "--claim", "ahs23.s7.sawtooth-excess", "--format", "json", "--out", dir);
+            Assert.Equal(0, code);
+            var claim = JsonNode.Parse(stdout)!["claims"]!.AsArray().Single()!;
+            Assert.Equal("holds", (string?)claim["verdict"]);
+            Assert.Equal("refuted", (string?)claim["negative_control"]);
+            Assert.True((int)claim["cases"]! > 0);
+            Assert.True(claim.AsObject().ContainsKey("seconds") && claim.AsObject().ContainsKey("replay"));
+            Assert.True(File.Exists(Path.Combine(dir, "report.md")) && File.Exists(Path.Combine(dir, "report.json")));
+            Assert.True(File.Exists(Path.Combine(dir, "claims", "ahs23.s7.sawtooth-excess.md")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Approve_is_refused_when_CI_is_true()
+    {
+        var old = Environment.GetEnvironmentVariable("CI");
+        Environment.SetEnvironmentVariable("CI", "true");
+        try
+        {
+            var (code, _, stderr) = Run("approve", "--claim", "ahs23.s7.sawtooth-excess");
+            Assert.Equal(2, code);
+            Assert.Contains("CI=true", stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CI", old);
+        }
+    }
+}
