@@ -24,7 +24,7 @@ internal static class ConstructionClaims
         var claimId = new ClaimId(id);
         return new Claim(
             claimId, source,
-            $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD}.",
+            $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD} (checked exhaustively for {c.MinD} ≤ d ≤ {Paper.MaxExhaustiveD}).",
             EvidenceTier.Exact,
             s => Generated.ForAllDimensions(claimId, "check", c.MinD, Paper.MaxExhaustiveD, s, d =>
             {
@@ -46,7 +46,7 @@ internal static class ConstructionClaims
         int lo = c.ClosedFormMinD;
         return new Claim(
             claimId, source,
-            $"The cost C(g) = Σ|u_i|·‖w_i‖₂ of the {c.Name} network, summed exactly from its weights, equals {c.ClosedFormText} for every d ≥ {lo}.",
+            $"The cost C(g) = Σ|u_i|·‖w_i‖₂ of the {c.Name} network, summed exactly from its weights, equals {c.ClosedFormText} for every d ≥ {lo} (checked for {lo} ≤ d ≤ {maxGeneratedD}).",
             EvidenceTier.Exact,
             s => Generated.ForAllDimensions(claimId, "check", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
             s => new ReportContent($"{c.Name}: exact cost from the weights vs the closed form {c.ClosedFormText}", CostTable(c, lo)),

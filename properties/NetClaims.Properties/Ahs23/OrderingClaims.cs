@@ -18,7 +18,7 @@ internal static class OrderingClaims
 
     public static Claim CostOrder { get; } = Make(
         "ahs23.s7.cost-order", EvidenceTier.Certified,
-        "C(g*) ≤ C(half-width-2 blades) ≤ C(Theorem-4 blades) for every d ≥ 2 (costs summed from the networks' weights, compared by certified enclosure).",
+        "C(g*) ≤ C(half-width-2 blades) ≤ C(Theorem-4 blades) for every d ≥ 2 (checked for d ≤ 16; costs summed from the networks' weights, compared by certified enclosure).",
         2, Paper.MaxExhaustiveD,
         d =>
         {
@@ -36,7 +36,7 @@ internal static class OrderingClaims
 
     public static Claim SawtoothExcess { get; } = Make(
         "ahs23.s7.sawtooth-excess", EvidenceTier.Exact,
-        "The sawtooth costs exactly 5√d more than the cheapest ridge interpolant: C(g_saw) − C(spline ridge) = 5√d for every d ≥ 1.",
+        "The sawtooth costs exactly 5√d more than the cheapest ridge interpolant: C(g_saw) − C(spline ridge) = 5√d for every d ≥ 1 (checked for d ≤ 62).",
         1, 62,
         d => Excess(d, 5),
         "The excess is 3√d, one √d for each of the sawtooth's three extra kinks.",

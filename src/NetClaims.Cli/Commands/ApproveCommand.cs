@@ -36,7 +36,7 @@ internal static class ApproveCommand
                 try
                 {
                     var diffs = ReportComparer.Compare(File.ReadAllText(path), rendered, path);
-                    what = diffs.Count == 0 ? "unchanged" : $"{diffs.Count} cells changed";
+                    what = diffs.Count == 0 ? "unchanged" : $"{diffs.Count} difference(s) from the previous snapshot";
                 }
                 catch (FormatException e)
                 {

@@ -1,0 +1,45 @@
+// NetClaims build targets. Run with: dotnet tool restore && dotnet cake --target=<Target>
+//   Build    compile the solution (Release)
+//   Test     the xunit suite: unit tests + the claim gate (reports vs snapshots/)
+//   Claims   netclaims verify: every claim and its negative control, verdict table
+//   Approve  netclaims approve: write current reports to snapshots/ (refused when CI=true)
+//   Report   netclaims verify --out artifacts/report: Markdown + JSON report
+//   Bench    BenchmarkDotNet suites and the largest-d-in-60-s sweep (not part of CI)
+//   CI       Build, Test, Claims (the default; what .ci/run does)
+var target = Argument("target", "CI");
+var configuration = Argument("configuration", "Release");
+var solution = "./Verify.sln";
+var cli = $"./src/NetClaims.Cli/bin/{configuration}/net10.0/NetClaims.Cli.dll";
+
+void Netclaims(string arguments)
+{
+    var code = StartProcess("dotnet", new ProcessSettings { Arguments = $"{cli} {arguments}" });
+    if (code != 0) throw new Exception($"netclaims {arguments} exited with {code}");
+}
+
+Task("Build").Does(() =>
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration }));
+
+Task("Test").IsDependentOn("Build").Does(() =>
+    DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, NoBuild = true }));
+
+Task("Claims").IsDependentOn("Build").Does(() => Netclaims("verify"));
+
+Task("Approve").IsDependentOn("Build").Does(() =>
+{
+    if (EnvironmentVariable("CI") == "true") throw new Exception("refusing to approve snapshots when CI=true");
+    Netclaims("approve");
+});
+
+Task("Report").IsDependentOn("Build").Does(() => Netclaims("verify --out artifacts/report"));
+
+Task("Bench").Does(() =>
+{
+    var project = "./tests/NetClaims.Benchmarks/NetClaims.Benchmarks.csproj";
+    DotNetRun(project, "--largest-d 60", new DotNetRunSettings { Configuration = "Release" });
+    DotNetRun(project, "--filter * --artifacts artifacts/bench", new DotNetRunSettings { Configuration = "Release" });
+});
+
+Task("CI").IsDependentOn("Test").IsDependentOn("Claims");
+
+RunTarget(target);
