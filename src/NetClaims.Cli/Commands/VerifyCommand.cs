@@ -51,7 +51,7 @@ internal static class VerifyCommand
         bool complete = true;
         try
         {
-            Progress.Run(selected, settings, (claim, s) => ClaimRunner.Run(claim, s, snapshots), results);
+            ClaimProgress.Run(selected, settings, (claim, s) => ClaimRunner.Run(claim, s, snapshots), results);
         }
         catch (OperationCanceledException)
         {
@@ -98,7 +98,7 @@ internal static class VerifyCommand
 }
 
 /// <summary>Progress: a Spectre.Console bar when interactive, plain periodic lines on stderr otherwise.</summary>
-internal static class Progress
+internal static class ClaimProgress
 {
     public static void Run(IReadOnlyList<Claim> claims, RunSettings settings, Func<Claim, RunSettings, ClaimResult> run, List<ClaimResult> results)
     {

@@ -41,6 +41,8 @@ public static class Generated
         var config = PropertyConfig.withSeed(SeedModule.from(settings.DeriveSeed(id, role)), PropertyConfig.Default.WithTests(settings.Tests));
         var replay = ReplayToken.TryParse(settings.Replay, out var token) && token.Claim == id && token.Role == role ? token : null;
         var report = replay is not null ? property.ReportRecheck(replay.Data, config) : property.Report(config);
+        // Hedgehog reports a cancelled case as a failure; a cancelled run has no verdict, so surface the cancellation.
+        settings.Cancel.ThrowIfCancellationRequested();
         return Interpret(report, id, role, lastFailure, lastWasError, lo, hi, label);
     }
 

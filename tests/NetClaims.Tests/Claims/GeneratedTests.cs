@@ -62,3 +62,15 @@ public sealed class GeneratedTests
         Assert.Equal(37, Assert.IsType<CheckOutcome.Holds>(outcome).Cases);
     }
 }
+
+public sealed class GeneratedCancellationTests
+{
+    [Fact]
+    public void A_cancelled_run_has_no_verdict()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Generated.ForAllDimensions(new ClaimId("test.cancel"), "check", 1, 5, RunSettings.Default.WithCancellation(cts.Token), _ => CaseResult.Pass("ok")));
+    }
+}
