@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetClaims.Constructions;
 using NetClaims.Cube;
@@ -61,7 +60,7 @@ internal static class EvalCommand
                 ["mismatches"] = check.Mismatches,
                 ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
             };
-            Console.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            Console.WriteLine(o.ToJsonString(NetClaims.Reports.RunReport.JsonOptions));
         }
         else
         {

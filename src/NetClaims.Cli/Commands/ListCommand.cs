@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetClaims.Properties;
 
@@ -25,7 +24,7 @@ internal static class ListCommand
                     ["statement"] = c.Statement,
                     ["negative_control"] = c.NegativeControl.Statement,
                 }).ToArray());
-                Console.WriteLine(arr.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                Console.WriteLine(arr.ToJsonString(NetClaims.Reports.RunReport.JsonOptions));
             }
             else
             {

@@ -9,6 +9,9 @@ namespace NetClaims.Reports;
 /// <summary>The report of a `verify` run: a verdict table and every claim's numeric report, as Markdown and JSON.</summary>
 public static class RunReport
 {
+    /// <summary>Indented JSON that keeps the mathematical symbols (√, χ, ‖) readable.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject ClaimJson(ClaimResult r)
     {
         var o = new JsonObject
@@ -39,7 +42,7 @@ public static class RunReport
             ["failed"] = results.Count(r => !r.Passed),
             ["claims"] = new JsonArray(results.Select(r => (JsonNode)ClaimJson(r)).ToArray()),
         };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return doc.ToJsonString(JsonOptions) + "\n";
     }
 
     /// <summary>One line saying what went wrong with a claim, or null when it passed.</summary>
