@@ -9,11 +9,12 @@
 var target = Argument("target", "CI");
 var configuration = Argument("configuration", "Release");
 var solution = "./Verify.sln";
-var cli = $"./src/NetClaims.Cli/bin/{configuration}/net10.0/NetClaims.Cli.dll";
+// The CLI is built for the SDK's runtime identifier (see Directory.Build.props), so find it under bin/.
+string Cli() => GetFiles($"./src/NetClaims.Cli/bin/{configuration}/net10.0/**/NetClaims.Cli.dll").First().FullPath;
 
 void Netclaims(string arguments)
 {
-    var code = StartProcess("dotnet", new ProcessSettings { Arguments = $"{cli} {arguments}" });
+    var code = StartProcess("dotnet", new ProcessSettings { Arguments = $"{Cli()} {arguments}" });
     if (code != 0) throw new Exception($"netclaims {arguments} exited with {code}");
 }
 

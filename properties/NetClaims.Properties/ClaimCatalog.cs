@@ -21,6 +21,7 @@ public static class ClaimCatalog
         AveragedBladesClaims.HalfCost,
         AveragedReluClaims.Interpolates,
         AveragedReluClaims.Cost,
+        CorrelationClaims.Lemma,
         OrderingClaims.CostOrder,
         OrderingClaims.SawtoothExcess,
         OrderingClaims.Crossover,

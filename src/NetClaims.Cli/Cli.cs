@@ -15,6 +15,9 @@ internal static class Cli
         VerifyCommand.Create(),
         EvalCommand.Create(),
         ApproveCommand.Create(),
+        MergeCommand.Create(),
+        ReportCommand.Create(),
+        PromoteCommand.Create(),
     };
 
     public static int Run(RootCommand root, string[] args)

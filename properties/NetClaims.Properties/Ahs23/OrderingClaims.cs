@@ -10,6 +10,9 @@ namespace NetClaims.Properties.Ahs23;
 /// <summary>THEOREMS.md §7: exact ordering facts between the parity constructions' costs, decided from their weights.</summary>
 internal static class OrderingClaims
 {
+    // Declared first: static fields initialise in textual order, and the claims below use it.
+    static readonly string[] Order = [SawtoothRidge.Name, SplineRidge.Name, AveragedBlades.Name, AveragedBlades.HalfWidthName, AveragedRelu.Name];
+
     static readonly Citation Source = new(Paper.Digest, "quick reference; THEOREMS.md §7", "[NUM] exhaustive; orderings [DER]");
 
     static SurdSum Cost(string name, int d) => Evaluations.Cost(ConstructionCatalog.Get(name), new Dimension(d)).Cost;
@@ -32,7 +35,8 @@ internal static class OrderingClaims
             var (g, h) = (Cost(AveragedRelu.Name, d), Cost(AveragedBlades.HalfWidthName, d));
             return CaseResult.Of(SurdOrder.Compare(g, h) == 0, $"g* {Show(g)} vs half {Show(h)}");
         },
-        s => new ReportContent("costs of the parity constructions (exact, from the weights)", CostGrid()));
+        s => new ReportContent("costs of the parity constructions (exact, from the weights)", CostGrid())
+            .WithPlot(new PlotSpec("costs-loglog", "parity interpolants: cost C(g) vs d (log-log)", "costs", "d", Order, LogLog: true)));
 
     public static Claim SawtoothExcess { get; } = Make(
         "ahs23.s7.sawtooth-excess", EvidenceTier.Exact,
@@ -82,8 +86,6 @@ internal static class OrderingClaims
             report,
             new NegativeControl(negative, s => Generated.ForAllDimensions(claimId, "negative", lo, hi, s, d => negativeBody(d.Value))));
     }
-
-    static readonly string[] Order = [SawtoothRidge.Name, SplineRidge.Name, AveragedBlades.Name, AveragedBlades.HalfWidthName, AveragedRelu.Name];
 
     static ReportTable CostGrid()
     {

@@ -4,6 +4,7 @@ using NetClaims.Claims;
 using NetClaims.Properties;
 using NetClaims.Reports;
 using Spectre.Console;
+using Profile = NetClaims.Claims.Profile;
 
 namespace NetClaims.Cli.Commands;
 
@@ -17,41 +18,52 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var claims = Cli.Claims("Claim id or dot-prefix to run (repeatable; default: all)");
-        var seed = new Option<ulong?>("--seed") { Description = "Run seed (default 0; every check's seed derives from it and the claim id)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Run seed (default: 0 under the ci profile, a fresh random seed under fast/deep, printed)" };
         var format = Cli.Format();
         var outDir = new Option<string>("--out") { Description = "Report folder", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
         var replay = new Option<string?>("--replay") { Description = "Replay token printed by a failing run (or set NETCLAIMS_REPLAY)" };
         var noSnapshots = new Option<bool>("--no-snapshots") { Description = "Do not compare reports with snapshots/" };
+        var profile = new Option<string?>("--profile") { Description = "ci | fast | deep (default: ci when CI=true, else fast)" };
+        var shard = new Option<string?>("--shard") { Description = "Run slice k/n of (claim × case); combine the n folders with `netclaims merge`" };
+        var failures = new Option<string?>("--failures") { Description = "Failure database folder (default .netclaims/failures at the repository root, or NETCLAIMS_FAILURES)" };
         var cmd = new Command("verify", "Verify claims and their negative controls; print the verdict table; write the report")
         {
-            claims, seed, format, outDir, replay, noSnapshots,
+            claims, seed, format, outDir, replay, noSnapshots, profile, shard, failures,
         };
-        cmd.SetAction(p => Run(p.GetValue(claims) ?? [], p.GetValue(seed), p.GetValue(format)!, p.GetValue(outDir)!,
-            p.GetValue(replay) ?? Environment.GetEnvironmentVariable("NETCLAIMS_REPLAY"), p.GetValue(noSnapshots)));
+        cmd.SetAction(p => Run(new Options(p.GetValue(claims) ?? [], p.GetValue(seed), p.GetValue(format)!, p.GetValue(outDir)!,
+            p.GetValue(replay) ?? Environment.GetEnvironmentVariable("NETCLAIMS_REPLAY"), p.GetValue(noSnapshots),
+            Profile.Resolve(p.GetValue(profile)), p.GetValue(shard) is { } sh ? Shard.Parse(sh) : Shard.Whole, p.GetValue(failures))));
         return cmd;
     }
 
-    static int Run(string[] selectors, ulong? seedOpt, string format, string outDir, string? replay, bool noSnapshots)
+    sealed record Options(string[] Selectors, ulong? Seed, string Format, string OutDir, string? Replay, bool NoSnapshots, Profile Profile, Shard Shard, string? Failures);
+
+    static int Run(Options o)
     {
-        if (!string.IsNullOrWhiteSpace(replay))
+        var selectors = o.Selectors;
+        if (!string.IsNullOrWhiteSpace(o.Replay))
         {
-            var token = ReplayToken.Parse(replay);
+            var token = ReplayToken.Parse(o.Replay);
             if (ClaimCatalog.All.All(c => c.Id != token.Claim)) return Cli.Fail($"replay token names unknown claim '{token.Claim}'");
             if (selectors.Length == 0) selectors = [token.Claim.Value];
         }
         var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
-        ulong seed = Ci.IsCi ? 0 : seedOpt ?? 0;
-        if (Ci.IsCi && seedOpt is { } s && s != 0) Console.Error.WriteLine($"netclaims: CI=true: using the fixed seed 0, not {s}");
-        var snapshots = noSnapshots ? null : SnapshotStore.Locate();
+        if (o.Profile == Profile.CiProfile && o.Seed is { } s && s != 0) Console.Error.WriteLine($"netclaims: profile ci: using the fixed seed 0, not {s}");
+        ulong seed = o.Profile.RandomSeed ? o.Seed ?? (ulong)System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) : 0;
+        if (o.Profile.RandomSeed && o.Seed is null) Console.Error.WriteLine($"netclaims: profile {o.Profile.Name}, seed {seed} (repeat this run with --seed {seed})");
+        var snapshots = o.NoSnapshots ? null : SnapshotStore.Locate();
+        var failureStore = o.Failures is not null ? new FailureStore(o.Failures) : FailureStore.Locate();
+        var examples = SnapshotStore.Locate() is { } snap ? new ExampleStore(Path.Combine(snap.Directory, "examples")) : null;
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); Console.Error.WriteLine("netclaims: interrupted; finishing the report of the claims done so far"); };
         Console.CancelKeyPress += onCancel;
-        var settings = RunSettings.Default.WithSeed(seed).WithReplay(replay).WithCancellation(cts.Token);
+        var settings = RunSettings.Default.WithProfile(o.Profile).WithSeed(seed).WithShard(o.Shard).WithReplay(o.Replay)
+            .WithFailures(failureStore).WithExamples(examples).WithCancellation(cts.Token);
         var results = new List<ClaimResult>();
         bool complete = true;
         try
         {
-            ClaimProgress.Run(selected, settings, (claim, s) => ClaimRunner.Run(claim, s, snapshots), results);
+            ClaimProgress.Run(selected, settings, (claim, st) => ClaimRunner.Run(claim, st, snapshots), results);
         }
         catch (OperationCanceledException)
         {
@@ -61,39 +73,14 @@ internal static class VerifyCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
-        RunReport.Write(outDir, results, seed, complete);
-        if (format == "json") Console.Write(RunReport.Json(results, seed, complete));
-        else PrintTable(results, outDir, complete);
+        foreach (var problem in failureStore.Problems.Concat(examples?.Problems ?? [])) Console.Error.WriteLine($"netclaims: warning: {problem}");
+        var meta = new RunDocument { Seed = seed, Profile = o.Profile.Name, Shard = o.Shard.ToString(), Complete = complete };
+        RunReport.Write(o.OutDir, results, meta);
+        var doc = meta with { Claims = results.Select(r => r.ToRecord()).ToArray() };
+        if (o.Format == "json") Console.Write(doc.ToJson());
+        else VerdictTable.Print(doc, o.OutDir);
         if (!complete) return Cli.Interrupted;
-        return results.All(r => r.Passed) ? Cli.Ok : Cli.ClaimFailed;
-    }
-
-    static void PrintTable(IReadOnlyList<ClaimResult> results, string outDir, bool complete)
-    {
-        int w = Math.Max(5, results.Select(r => r.Claim.Id.Value.Length).DefaultIfEmpty(5).Max());
-        Console.WriteLine($"{"claim".PadRight(w)}  {"tier",-11}  {"verdict",-7}  {"negative",-11}  {"snapshot",-8}  {"cases",5}  {"seconds",7}");
-        foreach (var r in results)
-            Console.WriteLine($"{r.Claim.Id.Value.PadRight(w)}  {r.Claim.Tier,-11}  {ClaimResult.Word(r.Verdict),-7}  {(r.NegativeRefuted ? "refuted" : "NOT-refuted"),-11}  {r.Snapshot.Word,-8}  {r.Cases,5}  {r.Seconds,7:F2}");
-        foreach (var r in results.Where(r => !r.Passed))
-        {
-            Console.WriteLine();
-            Console.WriteLine($"FAILED {r.Claim.Id}: {RunReport.Problem(r)}");
-            if (r.Replay is not null && ReplayToken.TryParse(r.Replay, out var t))
-            {
-                Console.WriteLine($"  replay token: {t}");
-                Console.WriteLine($"  replay with:  {t.Command}");
-            }
-            if (r.Snapshot is SnapshotStatus.Mismatch m)
-            {
-                foreach (var d in m.Differences.Take(10)) Console.WriteLine($"  {d}");
-                if (m.Differences.Count > 10) Console.WriteLine($"  … and {m.Differences.Count - 10} more");
-            }
-            if (r.Snapshot is SnapshotStatus.Mismatch or SnapshotStatus.Missing)
-                Console.WriteLine($"  if the new numbers are right: netclaims approve --claim {r.Claim.Id}");
-        }
-        Console.WriteLine();
-        if (!complete) Console.WriteLine("INCOMPLETE: interrupted before every claim ran");
-        Console.WriteLine($"{results.Count(r => r.Passed)} passed, {results.Count(r => !r.Passed)} failed (claims); report: {Path.Combine(outDir, "report.md")}");
+        return doc.Claims.All(r => r.Passed) ? Cli.Ok : Cli.ClaimFailed;
     }
 }
 
@@ -134,7 +121,8 @@ internal static class ClaimProgress
             });
             var r = run(c, s);
             results.Add(r);
-            Console.Error.WriteLine($"[{i + 1}/{claims.Count}] {c.Id}: {ClaimResult.Word(r.Verdict)}, negative control {(r.NegativeRefuted ? "refuted" : "NOT refuted")}, snapshot {r.Snapshot.Word} ({r.Seconds:F1} s)");
+            var rec = r.ToRecord();
+            Console.Error.WriteLine($"[{i + 1}/{claims.Count}] {c.Id}: {rec.Verdict}, negative control {rec.NegativeControl}, snapshot {rec.Snapshot} ({r.Seconds:F1} s)");
         }
     }
 }

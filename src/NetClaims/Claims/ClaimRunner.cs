@@ -6,10 +6,16 @@ namespace NetClaims.Claims;
 /// <summary>Runs a claim: its check, its negative control, its report, and the comparison with the approved snapshot.</summary>
 public static class ClaimRunner
 {
+    /// <summary>
+    /// Runs one claim. In a sharded run the check covers this shard's slice of cases, and only the owner shard runs
+    /// the negative control and the report (so the shards together do exactly the work of one run).
+    /// </summary>
     public static ClaimResult Run(Claim claim, RunSettings settings, SnapshotStore? snapshots)
     {
         var sw = Stopwatch.StartNew();
         var check = Guard(() => claim.Check(settings));
+        if (!settings.Shard.OwnsClaim(claim.Id))
+            return new ClaimResult(claim, check, null, null, null, new SnapshotStatus.NotAvailable(), sw.Elapsed.TotalSeconds);
         var negative = Guard(() => claim.NegativeControl.Check(settings));
         NumericReport? report = null;
         string? reportError = null;

@@ -1,36 +1,64 @@
 namespace NetClaims.Claims;
 
 /// <summary>
-/// One token that replays a failure: <c>claim-id/role@hedgehog-recheck-data</c>, e.g.
-/// <c>ahs23.thm4.blades.interpolates/negative@2_123_457_0</c>. Passed to <c>netclaims verify --replay TOKEN</c>
-/// (or the NETCLAIMS_REPLAY environment variable), it re-runs exactly the shrunk case.
+/// One token that replays a failure: <c>nc1:claim-id/role@data</c>. <c>nc1</c> is the harness version (a token from
+/// another version is refused, not misread); role is <c>check</c> or <c>negative</c>; data is Hedgehog's recheck data
+/// (size, seed, gamma and shrink path: it jumps straight to the shrunk case), or <c>T_seed</c> for a counterexample found
+/// by targeted search (replayed by re-running the search from that run seed).
+/// Passed to <c>netclaims verify --replay TOKEN</c> or the NETCLAIMS_REPLAY environment variable.
 /// </summary>
 public sealed record ReplayToken(ClaimId Claim, string Role, string Data)
 {
-    public override string ToString() => $"{Claim.Value}/{Role}@{Data}";
+    public const int HarnessVersion = 1;
+
+    const string Prefix = "nc1:";
+
+    public override string ToString() => $"{Prefix}{Claim.Value}/{Role}@{Data}";
 
     /// <summary>The command line that replays this token.</summary>
     public string Command => $"netclaims verify --claim {Claim.Value} --replay '{this}'";
+
+    /// <summary>True for a counterexample found by targeted search.</summary>
+    public bool IsTargeted => Data.StartsWith("T_", StringComparison.Ordinal);
 
     public static bool TryParse(string? text, out ReplayToken token)
     {
         token = null!;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        int at = text.IndexOf('@');
-        int slash = at < 0 ? -1 : text.LastIndexOf('/', at);
-        if (at < 0 || slash < 0) return false;
         try
         {
-            token = new ReplayToken(new ClaimId(text[..slash]), text[(slash + 1)..at], text[(at + 1)..]);
-            return token.Role is "check" or "negative" && token.Data.Length > 0;
+            token = Parse(text);
+            return true;
         }
-        catch (ArgumentException)
+        catch (FormatException)
         {
             return false;
         }
     }
 
-    /// <summary>Parses or throws a one-line error.</summary>
-    public static ReplayToken Parse(string text) =>
-        TryParse(text, out var t) ? t : throw new FormatException($"'{text}' is not a replay token (expected CLAIM-ID/check@DATA or CLAIM-ID/negative@DATA)");
+    /// <summary>Parses or throws a one-line <see cref="FormatException"/> that says what is wrong.</summary>
+    public static ReplayToken Parse(string text)
+    {
+        text = text.Trim();
+        int colon = text.IndexOf(':');
+        if (colon < 0 || !text.StartsWith("nc", StringComparison.Ordinal) || !int.TryParse(text[2..colon], out int version))
+            throw new FormatException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
+        if (version != HarnessVersion)
+            throw new FormatException($"replay token '{text}' is from harness version {version}; this is version {HarnessVersion}");
+        var body = text[(colon + 1)..];
+        int at = body.IndexOf('@');
+        int slash = at < 0 ? -1 : body.LastIndexOf('/', at);
+        if (at < 0 || slash < 0) throw new FormatException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
+        string role = body[(slash + 1)..at], data = body[(at + 1)..];
+        if (role is not ("check" or "negative")) throw new FormatException($"replay token '{text}' has role '{role}' (expected check or negative)");
+        if (data.Length == 0 || data.Any(char.IsWhiteSpace)) throw new FormatException($"replay token '{text}' has no data after '@'");
+        try
+        {
+            return new ReplayToken(new ClaimId(body[..slash]), role, data);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"replay token '{text}': {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
 }

@@ -13,6 +13,9 @@ public sealed record NumericReport(
     IReadOnlyList<ReportTable> Tables,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Plots drawn from the tables (written with the report; not part of the comparison beyond their spec line).</summary>
+    public IReadOnlyList<PlotSpec> Plots { get; init; } = [];
+
     /// <summary>A claim's report: its standard facts (statement, source, tier, negative control) and its measured content.</summary>
     public static NumericReport For(Claim claim, ReportContent content) =>
         new(claim.Id, content.Title,
@@ -22,7 +25,7 @@ public sealed record NumericReport(
                 new("tier", claim.Tier.ToString()),
                 new("negative control", claim.NegativeControl.Statement),
             ],
-            content.Tables, content.Notes);
+            content.Tables, content.Notes) { Plots = content.Plots };
 
     /// <summary>Every numeric cell; a NaN or infinity in a measurement column is reported so the claim can fail loudly.</summary>
     public IEnumerable<string> NonFiniteCells() =>
@@ -38,5 +41,9 @@ public sealed record ReportContent(string Title, IReadOnlyList<ReportTable> Tabl
 {
     public ReportContent(string title, params ReportTable[] tables) : this(title, tables, []) { }
 
+    public IReadOnlyList<PlotSpec> Plots { get; init; } = [];
+
     public ReportContent WithNotes(params string[] notes) => this with { Notes = [.. Notes, .. notes] };
+
+    public ReportContent WithPlot(PlotSpec plot) => this with { Plots = [.. Plots, plot] };
 }

@@ -26,6 +26,11 @@ public static class ReportText
             sb.Append('|').AppendJoin("|", t.Columns.Select(_ => "---")).Append("|\n");
             foreach (var row in t.Rows) sb.Append("| ").AppendJoin(" | ", row).Append(" |\n");
         }
+        if (r.Plots.Count > 0)
+        {
+            sb.Append("\n## plots\n\n");
+            foreach (var p in r.Plots) sb.Append(p).Append('\n');
+        }
         if (r.Notes.Count > 0)
         {
             sb.Append("\n## notes\n\n");
@@ -35,7 +40,13 @@ public static class ReportText
     }
 
     /// <summary>A parsed snapshot: text lines outside tables, and tables, in order.</summary>
-    public sealed record Parsed(IReadOnlyList<string> Text, IReadOnlyList<ReportTable> Tables);
+    public sealed record Parsed(IReadOnlyList<string> Text, IReadOnlyList<ReportTable> Tables)
+    {
+        public ClaimId Claim => new(Text[0].TrimStart('#', ' ').Trim());
+
+        /// <summary>The plot specs found among the text lines.</summary>
+        public IReadOnlyList<PlotSpec> Plots => Text.Select(l => PlotSpec.TryParse(l, out var p) ? p : null).OfType<PlotSpec>().ToArray();
+    }
 
     /// <summary>Parses a rendered report; throws <see cref="FormatException"/> with the line number on a corrupt file.</summary>
     public static Parsed Parse(string content, string origin = "report")

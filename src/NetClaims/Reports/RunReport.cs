@@ -1,99 +1,120 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using NetClaims.Claims;
 
 namespace NetClaims.Reports;
 
-/// <summary>The report of a `verify` run: a verdict table and every claim's numeric report, as Markdown and JSON.</summary>
-public static class RunReport
+/// <summary>
+/// The report of a run, written to one folder: report.json (<see cref="RunDocument"/>), report.md (verdict table,
+/// negative controls, coverage, targeted search, every claim's numeric report), claims/{id}.md, netclaims.tex (every
+/// verified number as a LaTeX macro) and plots/*.png. <see cref="Merge"/> combines shard folders into one.
+/// </summary>
+public static partial class RunReport
 {
     /// <summary>Indented JSON that keeps the mathematical symbols (√, χ, ‖) readable.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static JsonObject ClaimJson(ClaimResult r)
-    {
-        var o = new JsonObject
-        {
-            ["id"] = r.Claim.Id.Value,
-            ["verdict"] = ClaimResult.Word(r.Verdict),
-            ["negative_control"] = r.NegativeRefuted ? "refuted" : "not-refuted",
-            ["cases"] = r.Cases,
-            ["seconds"] = Math.Round(r.Seconds, 3),
-            ["replay"] = r.Replay,
-            ["snapshot"] = r.Snapshot.Word,
-            ["tier"] = r.Claim.Tier.ToString(),
-            ["source"] = r.Claim.Source.ToString(),
-            ["statement"] = r.Claim.Statement,
-        };
-        if (r.Negative is CheckOutcome.Fails nf) o["negative_counterexample"] = nf.Counterexample;
-        if (Problem(r) is { } p) o["problem"] = p;
-        return o;
-    }
-
-    public static string Json(IReadOnlyList<ClaimResult> results, ulong seed, bool complete)
-    {
-        var doc = new JsonObject
-        {
-            ["seed"] = seed,
-            ["complete"] = complete,
-            ["passed"] = results.Count(r => r.Passed),
-            ["failed"] = results.Count(r => !r.Passed),
-            ["claims"] = new JsonArray(results.Select(r => (JsonNode)ClaimJson(r)).ToArray()),
-        };
-        return doc.ToJsonString(JsonOptions) + "\n";
-    }
+    public static JsonSerializerOptions JsonOptions => RunDocument.Options;
 
     /// <summary>One line saying what went wrong with a claim, or null when it passed.</summary>
-    public static string? Problem(ClaimResult r)
+    public static string? Problem(ClaimRecord r)
     {
         var parts = new List<string>();
-        switch (r.Check)
-        {
-            case CheckOutcome.Fails f: parts.Add($"counterexample: {f.Counterexample}"); break;
-            case CheckOutcome.Errored e: parts.Add($"error: {e.Message}"); break;
-        }
+        if (r.Counterexample is not null) parts.Add($"counterexample: {r.Counterexample}");
+        if (r.Error is not null) parts.Add($"error: {r.Error}");
         if (r.ReportError is not null) parts.Add($"report: {r.ReportError}");
-        if (!r.NegativeRefuted)
-            parts.Add(r.Negative is CheckOutcome.Errored ne ? $"negative control errored: {ne.Message}" : "negative control was NOT refuted: the claim's check cannot tell the false variant apart");
+        if (r.NegativeControl == "not-refuted")
+            parts.Add(r.NegativeCounterexample is { } m ? $"negative control errored: {m}" : "negative control was NOT refuted: the claim's check cannot tell the false variant apart");
         switch (r.Snapshot)
         {
-            case SnapshotStatus.Mismatch m: parts.Add($"snapshot mismatch ({m.Differences.Count} cells), received: {m.ReceivedPath}"); break;
-            case SnapshotStatus.Missing m: parts.Add($"no approved snapshot, received: {m.ReceivedPath}"); break;
-            case SnapshotStatus.Corrupt c: parts.Add(c.Message); break;
+            case "mismatch": parts.Add($"snapshot mismatch ({r.SnapshotDifferences.Count} cells), received: {r.ReceivedPath}"); break;
+            case "missing": parts.Add($"no approved snapshot, received: {r.ReceivedPath}"); break;
+            case "corrupt": parts.Add(string.Join("; ", r.SnapshotDifferences)); break;
         }
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
-    public static string Markdown(IReadOnlyList<ClaimResult> results, ulong seed, bool complete)
+    public static string? Problem(ClaimResult r) => Problem(r.ToRecord());
+
+    /// <summary>Writes every output file of a run (each atomically). <paramref name="reports"/>: claim id → rendered numeric report.</summary>
+    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports)
+    {
+        foreach (var (id, md) in reports) AtomicFile.WriteAllText(Path.Combine(dir, "claims", id + ".md"), md);
+        var plots = WritePlots(dir, reports);
+        AtomicFile.WriteAllText(Path.Combine(dir, "report.json"), doc.ToJson());
+        AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), Markdown(doc, reports, plots));
+        AtomicFile.WriteAllText(Path.Combine(dir, "netclaims.tex"), Latex.Macros(doc, reports));
+    }
+
+    public static void Write(string dir, IReadOnlyList<ClaimResult> results, RunDocument meta) =>
+        Write(dir, meta with { Claims = results.Select(r => r.ToRecord()).ToArray() },
+            results.Where(r => r.Report is not null).ToDictionary(r => r.Claim.Id.Value, r => ReportText.Render(r.Report!)));
+
+    static Dictionary<string, List<(PlotSpec Spec, string File)>> WritePlots(string dir, IReadOnlyDictionary<string, string> reports)
+    {
+        var written = new Dictionary<string, List<(PlotSpec, string)>>();
+        foreach (var (id, md) in reports)
+        {
+            var parsed = ReportText.Parse(md, id);
+            foreach (var spec in parsed.Plots)
+            {
+                var table = parsed.Tables.FirstOrDefault(t => t.Name == spec.Table)
+                    ?? throw new FormatException($"{id}: plot {spec.Name} refers to a missing table '{spec.Table}'");
+                var file = $"plots/{id}.{spec.Name}.png";
+                PlotWriter.Write(Path.Combine(dir, file), spec, table);
+                (written.TryGetValue(id, out var list) ? list : written[id] = []).Add((spec, file));
+            }
+        }
+        return written;
+    }
+
+    static string Markdown(RunDocument doc, IReadOnlyDictionary<string, string> reports, Dictionary<string, List<(PlotSpec Spec, string File)>> plots)
     {
         var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
         sb.Append("# NetClaims verification report\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"- seed: {seed}\n- claims: {results.Count} ({results.Count(r => r.Passed)} passed, {results.Count(r => !r.Passed)} failed)\n");
-        if (!complete) sb.Append("- INCOMPLETE: the run was interrupted; only the claims below were checked\n");
+        sb.Append(inv, $"- harness: v{doc.Harness}; profile: {doc.Profile}; seed: {doc.Seed}; shard: {doc.Shard}\n");
+        sb.Append(inv, $"- claims: {doc.Claims.Count} ({doc.Passed} passed, {doc.Failed} failed)\n");
+        if (!doc.Complete) sb.Append("- INCOMPLETE: the run was interrupted; only the claims below were checked\n");
         sb.Append("\n| claim | tier | verdict | negative control | snapshot | cases | seconds |\n|---|---|---|---|---|---|---|\n");
-        foreach (var r in results)
-            sb.Append(CultureInfo.InvariantCulture, $"| {r.Claim.Id} | {r.Claim.Tier} | {ClaimResult.Word(r.Verdict)} | {(r.NegativeRefuted ? "refuted" : "NOT refuted")} | {r.Snapshot.Word} | {r.Cases} | {r.Seconds:F2} |\n");
+        foreach (var r in doc.Claims)
+            sb.Append(inv, $"| {r.Id} | {r.Tier} | {r.Verdict} | {r.NegativeControl} | {r.Snapshot} | {r.Cases} | {r.Seconds:F2} |\n");
         sb.Append("\n## negative controls\n\n| claim | false variant | refuted by |\n|---|---|---|\n");
-        foreach (var r in results)
-            sb.Append(CultureInfo.InvariantCulture, $"| {r.Claim.Id} | {r.Claim.NegativeControl.Statement.Replace("|", "\\|")} | {(r.Negative is CheckOutcome.Fails f ? f.Counterexample.Replace("|", "\\|") : "NOT REFUTED")} |\n");
-        foreach (var r in results.Where(r => Problem(r) is not null))
+        foreach (var r in doc.Claims)
+            sb.Append(inv, $"| {r.Id} | {Cell(r.NegativeStatement)} | {(r.NegativeControl == "refuted" ? Cell(r.NegativeCounterexample ?? "") : r.NegativeControl.ToUpperInvariant())} |\n");
+        var targeted = doc.Claims.Where(r => r.BestScore is not null).ToArray();
+        if (targeted.Length > 0)
         {
-            sb.Append("\n**").Append(r.Claim.Id).Append("**: ").Append(Problem(r)).Append('\n');
+            sb.Append("\n## targeted search: how close the worst case came\n\n| claim | score | best of generated cases | best after hill climbing | at |\n|---|---|---|---|---|\n");
+            foreach (var r in targeted)
+                sb.Append(inv, $"| {r.Id} | {Cell(r.ScoreName ?? "")} | {r.BestRandomScore:G6} | {r.BestScore:G6} | {Cell(r.BestCase ?? "")} |\n");
+        }
+        var labelled = doc.Claims.Where(r => r.Labels.Count > 0).ToArray();
+        if (labelled.Length > 0)
+        {
+            sb.Append("\n## case labels and coverage\n\n| claim | label | cases | fraction | requirement |\n|---|---|---|---|---|\n");
+            foreach (var r in labelled)
+            {
+                int n = Math.Max(1, r.CheckCases);
+                foreach (var (label, count) in r.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+                {
+                    var cov = r.Coverage.FirstOrDefault(c => c.Label == label);
+                    sb.Append(inv, $"| {r.Id} | {Cell(label)} | {count} | {(double)count / n:P1} | {(cov is null ? "" : Cell(cov.ToString()))} |\n");
+                }
+            }
+        }
+        foreach (var r in doc.Claims.Where(r => Problem(r) is not null))
+        {
+            sb.Append("\n**").Append(r.Id).Append("**: ").Append(Problem(r)).Append('\n');
             if (r.Replay is not null && ReplayToken.TryParse(r.Replay, out var t)) sb.Append("\nreplay: `").Append(t.Command).Append("`\n");
         }
-        foreach (var r in results.Where(r => r.Report is not null))
-            sb.Append("\n---\n\n").Append(ReportText.Render(r.Report!).Replace("\n# ", "\n## ").Replace("## table: ", "### table: ").Replace("## notes", "### notes"));
+        foreach (var r in doc.Claims)
+        {
+            if (!reports.TryGetValue(r.Id, out var md)) continue;
+            sb.Append("\n---\n\n").Append(md.Replace("\n# ", "\n## ").Replace("## table: ", "### table: ").Replace("## notes", "### notes").Replace("## plots", "### plots"));
+            foreach (var (spec, file) in plots.GetValueOrDefault(r.Id) ?? []) sb.Append($"\n![{spec.Title}]({file})\n");
+        }
         return sb.ToString();
     }
 
-    /// <summary>Writes report.md, report.json and claims/{id}.md under <paramref name="dir"/>, each atomically.</summary>
-    public static void Write(string dir, IReadOnlyList<ClaimResult> results, ulong seed, bool complete)
-    {
-        AtomicFile.WriteAllText(Path.Combine(dir, "report.json"), Json(results, seed, complete));
-        AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), Markdown(results, seed, complete));
-        foreach (var r in results.Where(r => r.Report is not null))
-            AtomicFile.WriteAllText(Path.Combine(dir, "claims", r.Claim.Id.Value + ".md"), ReportText.Render(r.Report!));
-    }
+    static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
 }

@@ -36,21 +36,32 @@ public sealed class ReplayTokenTests
     public void Round_trips_and_builds_the_replay_command()
     {
         var t = new ReplayToken(new ClaimId("ahs23.thm4.blades.interpolates"), "check", "2_123_457_0");
-        Assert.Equal("ahs23.thm4.blades.interpolates/check@2_123_457_0", t.ToString());
+        Assert.Equal("nc1:ahs23.thm4.blades.interpolates/check@2_123_457_0", t.ToString());
         Assert.Equal(t, ReplayToken.Parse(t.ToString()));
-        Assert.Equal("netclaims verify --claim ahs23.thm4.blades.interpolates --replay 'ahs23.thm4.blades.interpolates/check@2_123_457_0'", t.Command);
+        Assert.Equal("netclaims verify --claim ahs23.thm4.blades.interpolates --replay 'nc1:ahs23.thm4.blades.interpolates/check@2_123_457_0'", t.Command);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("no-at-sign")]
-    [InlineData("claim/check")]
-    [InlineData("claim/other@1_2_3_")]
-    [InlineData("Bad Claim/check@1_2_3_")]
-    [InlineData("claim/check@")]
+    [InlineData("nc1:claim/check")]
+    [InlineData("nc1:claim/other@1_2_3_")]
+    [InlineData("nc1:Bad Claim/check@1_2_3_")]
+    [InlineData("nc1:claim/check@")]
+    [InlineData("claim/check@1_2_3_")]
     public void Bad_tokens_are_refused(string text)
     {
         Assert.False(ReplayToken.TryParse(text, out _));
         Assert.Throws<FormatException>(() => ReplayToken.Parse(text));
+    }
+}
+
+public sealed class ReplayTokenVersionTests
+{
+    [Fact]
+    public void A_token_from_another_harness_version_is_refused_with_the_reason()
+    {
+        var e = Assert.Throws<FormatException>(() => ReplayToken.Parse("nc2:ahs23.x/check@1_2_3_"));
+        Assert.Contains("harness version 2", e.Message);
     }
 }

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using NetClaims.Claims;
+using NetClaims.Properties;
+using NetClaims.Reports;
+
+namespace NetClaims.Cli.Commands;
+
+/// <summary>
+/// <c>netclaims promote TOKEN [--failures DIR]</c>: turns a stored failing case into an explicit example of its claim
+/// (snapshots/examples/{claim}.tokens, replayed on every run in every profile) and removes it from the failure database.
+/// </summary>
+internal static class PromoteCommand
+{
+    public static Command Create()
+    {
+        var token = new Argument<string>("token") { Description = "A replay token (from a failing run or the failure database)" };
+        var failures = new Option<string?>("--failures") { Description = "Failure database folder (default .netclaims/failures)" };
+        var cmd = new Command("promote", "Promote a stored failing case to an explicit example of its claim") { token, failures };
+        cmd.SetAction(p =>
+        {
+            var t = ReplayToken.Parse(p.GetValue(token)!);
+            if (ClaimCatalog.All.All(c => c.Id != t.Claim)) return Cli.Fail($"token names unknown claim '{t.Claim}'");
+            var snapshots = SnapshotStore.Locate() ?? throw new InvalidOperationException("no snapshots/ folder found: run inside the repository");
+            var store = p.GetValue(failures) is { } f ? new FailureStore(f) : FailureStore.Locate();
+            var stored = store.For(t.Claim, t.Role).FirstOrDefault(s => s.Token == t);
+            var examples = new ExampleStore(Path.Combine(snapshots.Directory, "examples"));
+            examples.Add(t, stored?.Counterexample ?? "promoted by hand");
+            if (stored is not null) store.Remove(stored);
+            Console.WriteLine($"promoted {t} to {examples.PathFor(t.Claim)}{(stored is null ? " (it was not in the failure database)" : "")}");
+            return Cli.Ok;
+        });
+        return cmd;
+    }
+}

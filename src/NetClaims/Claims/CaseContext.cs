@@ -1,0 +1,31 @@
+namespace NetClaims.Claims;
+
+/// <summary>
+/// What a property body may tell the runner about the case it is checking: labels for the coverage table
+/// (classification) and a score for targeted search (e.g. measured/bound, to be maximised).
+/// </summary>
+public sealed class CaseContext
+{
+    readonly List<string> labels = [];
+
+    public IReadOnlyList<string> Labels => labels;
+
+    /// <summary>The case's target score, if the body set one.</summary>
+    public double? Score { get; private set; }
+
+    public CaseContext Label(string label)
+    {
+        labels.Add(label);
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="label"/> when <paramref name="condition"/> holds.</summary>
+    public CaseContext Classify(bool condition, string label) => condition ? Label(label) : this;
+
+    /// <summary>Reports the score to maximise; a NaN score fails the case (it never compares with anything).</summary>
+    public CaseContext Target(double score)
+    {
+        Score = score;
+        return this;
+    }
+}

@@ -1,0 +1,48 @@
+namespace NetClaims.Claims;
+
+/// <summary>What a check did besides its verdict: cases evaluated and skipped, labels, the best target score.</summary>
+public sealed record CheckStats
+{
+    public static CheckStats Empty { get; } = new();
+
+    /// <summary>Cases the body evaluated (search and targeted phases, not shrink candidates).</summary>
+    public int Evaluated { get; init; }
+
+    /// <summary>Generated cases the body evaluated (the denominator of label fractions and coverage).</summary>
+    public int Generated { get; init; }
+
+    /// <summary>Cases left to other shards.</summary>
+    public int SkippedShard { get; init; }
+
+    /// <summary>Cases not evaluated because the time budget ran out.</summary>
+    public int SkippedBudget { get; init; }
+
+    public bool BudgetExhausted => SkippedBudget > 0;
+
+    /// <summary>Stored failures and explicit examples replayed before the fresh search.</summary>
+    public int Replayed { get; init; }
+
+    /// <summary>Stored failures that now pass (removed from the database when the profile writes it).</summary>
+    public int Fixed { get; init; }
+
+    /// <summary>How many evaluated cases carried each label.</summary>
+    public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
+
+    public IReadOnlyList<CoverageResult> Coverage { get; init; } = [];
+
+    /// <summary>The claim's coverage requirements (kept so that merged shards can re-check coverage on all cases).</summary>
+    public IReadOnlyList<CoverageRequirement> Requirements { get; init; } = [];
+
+    public string? ScoreName { get; init; }
+
+    /// <summary>The highest target score seen (random phase and hill climbing), and the case that reached it.</summary>
+    public double? BestScore { get; init; }
+
+    public string? BestCase { get; init; }
+
+    /// <summary>The best score among the randomly generated cases alone (before hill climbing).</summary>
+    public double? BestRandomScore { get; init; }
+
+    /// <summary>Index of the generated case that first failed (to merge shards deterministically).</summary>
+    public int? FirstFailureIndex { get; init; }
+}

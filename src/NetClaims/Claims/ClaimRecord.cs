@@ -1,0 +1,55 @@
+namespace NetClaims.Claims;
+
+/// <summary>
+/// The serialisable record of one claim in one run (the <c>claims</c> entries of report.json). Shard reports are
+/// merged from these, so everything a merged report shows is in here.
+/// </summary>
+public sealed record ClaimRecord
+{
+    public required string Id { get; init; }
+    public required string Tier { get; init; }
+    public required string Source { get; init; }
+    public required string Statement { get; init; }
+
+    /// <summary>holds | fails | error.</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>refuted | not-refuted | not-run (another shard owns it).</summary>
+    public required string NegativeControl { get; init; }
+
+    public required string NegativeStatement { get; init; }
+    public string? NegativeCounterexample { get; init; }
+    /// <summary>Cases of the check and of the negative control.</summary>
+    public int Cases { get; init; }
+
+    /// <summary>Generated cases the check evaluated (the denominator of the label and coverage fractions).</summary>
+    public int CheckCases { get; init; }
+    public double Seconds { get; init; }
+    public string? Replay { get; init; }
+    public string? Counterexample { get; init; }
+    public string? Error { get; init; }
+    public string? ReportError { get; init; }
+
+    /// <summary>match | mismatch | missing | corrupt | n/a | not-run.</summary>
+    public required string Snapshot { get; init; }
+
+    public IReadOnlyList<string> SnapshotDifferences { get; init; } = [];
+    public string? ReceivedPath { get; init; }
+    public int SkippedShard { get; init; }
+    public int SkippedBudget { get; init; }
+    public int Replayed { get; init; }
+    public int Fixed { get; init; }
+    public IReadOnlyDictionary<string, int> Labels { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyList<CoverageResult> Coverage { get; init; } = [];
+    public IReadOnlyList<CoverageRequirement> CoverageRequirements { get; init; } = [];
+    public string? ScoreName { get; init; }
+    public double? BestScore { get; init; }
+    public string? BestCase { get; init; }
+    public double? BestRandomScore { get; init; }
+    public int? FirstFailureIndex { get; init; }
+
+    /// <summary>Whether this run owned the claim's negative control, targeted search and report (always, unsharded).</summary>
+    public bool Owner { get; init; } = true;
+
+    public bool Passed => Verdict == "holds" && NegativeControl == "refuted" && Snapshot is "match" or "n/a";
+}

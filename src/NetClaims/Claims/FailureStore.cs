@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NetClaims.Reports;
+
+namespace NetClaims.Claims;
+
+/// <summary>A stored failing case: its replay token and what it showed.</summary>
+public sealed record StoredFailure(string Path, ReplayToken Token, string Counterexample, DateTimeOffset FirstSeen);
+
+/// <summary>
+/// The failure database: one JSON file per failing case under <c>{root}/{claim-id}/</c>. Failing cases are stored when
+/// found (unless the profile forbids writes) and replayed first on the next run; a case that passes again is
+/// removed. A corrupt entry is reported through <see cref="Problems"/> and skipped, never crashes a run.
+/// The default root is <c>.netclaims/failures</c> at the repository root: commit it to share regressions, or ignore it.
+/// </summary>
+public sealed class FailureStore(string root)
+{
+    readonly List<string> problems = [];
+
+    public string Root { get; } = System.IO.Path.GetFullPath(root);
+
+    /// <summary>Corrupt or unreadable entries met so far (each one line).</summary>
+    public IReadOnlyList<string> Problems { get { lock (problems) return problems.ToArray(); } }
+
+    public IReadOnlyList<StoredFailure> For(ClaimId claim, string role) =>
+        All(claim).Where(f => f.Token.Role == role).ToArray();
+
+    public IReadOnlyList<StoredFailure> All(ClaimId? claim = null)
+    {
+        var dir = claim is { } c ? System.IO.Path.Combine(Root, c.Value) : Root;
+        if (!Directory.Exists(dir)) return [];
+        var files = Directory.GetFiles(dir, "*.json", claim is null ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
+        var list = new List<StoredFailure>();
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var o = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                var token = ReplayToken.Parse((string?)o["token"] ?? throw new FormatException("no token"));
+                list.Add(new StoredFailure(file, token, (string?)o["counterexample"] ?? "", DateTimeOffset.Parse((string?)o["first_seen"] ?? throw new FormatException("no first_seen"), System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or IOException or NullReferenceException)
+            {
+                lock (problems) problems.Add($"skipped corrupt failure-database entry {file}: {e.Message.Split('\n')[0]}");
+            }
+        }
+        return list;
+    }
+
+    /// <summary>Stores a failing case (idempotent: one file per token).</summary>
+    public string Add(ReplayToken token, string counterexample)
+    {
+        var name = $"{Shard.StableHash(token.ToString()):x16}.json";
+        var path = System.IO.Path.Combine(Root, token.Claim.Value, name);
+        if (File.Exists(path)) return path;
+        var o = new JsonObject
+        {
+            ["token"] = token.ToString(),
+            ["counterexample"] = counterexample,
+            ["first_seen"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["replay"] = token.Command,
+        };
+        AtomicFile.WriteAllText(path, o.ToJsonString(RunReport.JsonOptions) + "\n");
+        return path;
+    }
+
+    public void Remove(StoredFailure f)
+    {
+        if (File.Exists(f.Path)) File.Delete(f.Path);
+    }
+
+    /// <summary>The store of the repository around the working directory (or NETCLAIMS_FAILURES).</summary>
+    public static FailureStore Locate()
+    {
+        var env = Environment.GetEnvironmentVariable("NETCLAIMS_FAILURES");
+        if (!string.IsNullOrEmpty(env)) return new FailureStore(env);
+        var snapshots = SnapshotStore.Locate();
+        var root = snapshots is null ? Environment.CurrentDirectory : System.IO.Path.GetDirectoryName(snapshots.Directory)!;
+        return new FailureStore(System.IO.Path.Combine(root, ".netclaims", "failures"));
+    }
+}
+
+/// <summary>
+/// Explicit examples: replay tokens promoted from the failure database into <c>snapshots/examples/{claim-id}.tokens</c>
+/// (one per line, # comments). They are replayed on every run, in every profile; one that fails fails the claim.
+/// </summary>
+public sealed class ExampleStore(string directory)
+{
+    readonly List<string> problems = [];
+
+    public string Directory { get; } = System.IO.Path.GetFullPath(directory);
+
+    public IReadOnlyList<string> Problems { get { lock (problems) return problems.ToArray(); } }
+
+    public string PathFor(ClaimId claim) => System.IO.Path.Combine(Directory, claim.Value + ".tokens");
+
+    public IReadOnlyList<ReplayToken> For(ClaimId claim, string role)
+    {
+        var path = PathFor(claim);
+        if (!File.Exists(path)) return [];
+        var list = new List<ReplayToken>();
+        foreach (var (line, n) in File.ReadAllLines(path).Select((l, i) => (l.Trim(), i + 1)))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (ReplayToken.TryParse(line, out var t) && t.Claim == claim) { if (t.Role == role) list.Add(t); }
+            else lock (problems) problems.Add($"skipped bad example {path}:{n}: '{line}'");
+        }
+        return list;
+    }
+
+    /// <summary>Appends a token (once) with a comment saying what it showed.</summary>
+    public void Add(ReplayToken token, string note)
+    {
+        var path = PathFor(token.Claim);
+        var existing = File.Exists(path) ? File.ReadAllText(path) : $"# explicit examples of {token.Claim}: replay tokens checked on every run\n";
+        if (existing.Split('\n').Any(l => l.Trim() == token.ToString())) return;
+        AtomicFile.WriteAllText(path, existing + $"# {note.Replace('\n', ' ')}\n{token}\n");
+    }
+}

@@ -1,0 +1,23 @@
+namespace NetClaims.Claims;
+
+/// <summary>
+/// Targeted search (after Hypothesis's <c>target</c>): the body reports a score with <see cref="CaseContext.Target"/>;
+/// after the generated cases, the runner samples <see cref="Starts"/> points from <see cref="Start"/>, keeps the best
+/// <see cref="Climbers"/>, and hill-climbs each for <see cref="Steps"/> mutations, keeping a mutation when its score
+/// rises. The report shows the highest score found even when the claim holds: how close the worst case came.
+/// </summary>
+/// <param name="ScoreName">What the score measures, e.g. "corr / (ρ_d‖w‖)".</param>
+/// <param name="Start">A seeded sampler of starting cases.</param>
+/// <param name="Mutate">A seeded small change of a case.</param>
+public sealed record TargetSpec<T>(string ScoreName, Func<Random, T> Start, Func<T, Random, T> Mutate, int Starts = 20, int Climbers = 3, int Steps = 200);
+
+/// <summary>Options of a generated check beyond its generator and body.</summary>
+public sealed record CheckOptions<T>
+{
+    /// <summary>How a case is printed in counterexamples.</summary>
+    public Func<T, string> Show { get; init; } = t => t?.ToString() ?? "";
+
+    public IReadOnlyList<CoverageRequirement> Coverage { get; init; } = [];
+
+    public TargetSpec<T>? Target { get; init; }
+}
