@@ -26,7 +26,7 @@ internal static class ConstructionClaims
             claimId, source,
             $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD} (checked exhaustively for {c.MinD} ≤ d ≤ {Paper.MaxExhaustiveD}).",
             EvidenceTier.Exact,
-            s => Generated.ForAllDimensions(claimId, "check", c.MinD, Paper.MaxExhaustiveD, s, d =>
+            s => Generated.ForAllDimensions(claimId, "check", c.MinD, Paper.CheckedMaxD(s), s, d =>
             {
                 s.Log?.Invoke($"{id}: d={d}");
                 var e = Evaluations.Exhaustive(c, d);

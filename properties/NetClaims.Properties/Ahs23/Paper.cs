@@ -10,4 +10,7 @@ internal static class Paper
 
     /// <summary>The d grid of every exhaustive report: 2^16 vertices is the floor for exhaustive checks.</summary>
     public const int MaxExhaustiveD = 16;
+
+    /// <summary>The largest d a generated exhaustive check may draw: 16, or 18 under the deep profile (≈ 50 s per construction).</summary>
+    public static int CheckedMaxD(NetClaims.Claims.RunSettings s) => s.Profile.Deep ? 18 : MaxExhaustiveD;
 }

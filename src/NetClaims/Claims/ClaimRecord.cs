@@ -51,5 +51,8 @@ public sealed record ClaimRecord
     /// <summary>Whether this run owned the claim's negative control, targeted search and report (always, unsharded).</summary>
     public bool Owner { get; init; } = true;
 
-    public bool Passed => Verdict == "holds" && NegativeControl == "refuted" && Snapshot is "match" or "n/a";
+    /// <summary>Holds, negative control refuted, snapshot matched; in a shard that does not own the claim, its slice held.</summary>
+    public bool Passed => Verdict == "holds" && (Owner
+        ? NegativeControl == "refuted" && Snapshot is "match" or "n/a"
+        : NegativeControl == "not-run" && Snapshot == "not-run");
 }

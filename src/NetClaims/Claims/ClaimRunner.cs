@@ -16,7 +16,8 @@ public static class ClaimRunner
         var check = Guard(() => claim.Check(settings));
         if (!settings.Shard.OwnsClaim(claim.Id))
             return new ClaimResult(claim, check, null, null, null, new SnapshotStatus.NotAvailable(), sw.Elapsed.TotalSeconds);
-        var negative = Guard(() => claim.NegativeControl.Check(settings));
+        // The owner runs the negative control whole: its cases are not sliced between shards.
+        var negative = Guard(() => claim.NegativeControl.Check(settings.WithShard(Shard.Whole)));
         NumericReport? report = null;
         string? reportError = null;
         SnapshotStatus snapshot = new SnapshotStatus.NotAvailable();

@@ -190,7 +190,7 @@ public static partial class Generated
                 SkippedBudget = skippedBudget,
                 Replayed = replayed,
                 Fixed = fixedCount,
-                Labels = new Dictionary<string, int>(labels),
+                Labels = new SortedDictionary<string, int>(labels, StringComparer.Ordinal),
                 Coverage = coverage ?? [],
                 Requirements = opts.Coverage,
                 ScoreName = opts.Target?.ScoreName,

@@ -56,13 +56,16 @@ public static partial class RunReport
 
     static ClaimRecord Combine(ClaimRecord owner, ClaimRecord[] parts)
     {
-        var labels = new Dictionary<string, int>();
+        var labels = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in parts)
             foreach (var (l, c) in p.Labels) labels[l] = labels.GetValueOrDefault(l) + c;
         int cases = parts.Sum(p => p.Cases);
         int checkCases = parts.Sum(p => p.CheckCases);
         var coverage = owner.CoverageRequirements.Select(req => CoverageResult.Check(req, labels.GetValueOrDefault(req.Label), checkCases)).ToArray();
         var errored = parts.FirstOrDefault(p => p.Verdict == "error");
+        // Every shard scores its own generated cases; the owner also climbs. The run's best is the best of all.
+        var best = parts.Where(p => p.BestScore is not null).OrderByDescending(p => p.BestScore).FirstOrDefault();
+        var bestRandom = parts.Max(p => p.BestRandomScore);
         var failing = parts.Where(p => p.Verdict == "fails").OrderBy(p => p.FirstFailureIndex ?? int.MaxValue).FirstOrDefault();
         var result = owner with
         {
@@ -78,6 +81,9 @@ public static partial class RunReport
             Counterexample = failing?.Counterexample,
             Replay = failing?.Replay,
             FirstFailureIndex = failing?.FirstFailureIndex,
+            BestScore = best?.BestScore,
+            BestCase = best?.BestCase,
+            BestRandomScore = bestRandom,
             Owner = true,
         };
         var vacuous = coverage.Where(c => c.Vacuous).ToArray();

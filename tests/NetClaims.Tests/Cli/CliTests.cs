@@ -54,6 +54,13 @@ public sealed class CliTests
     [InlineData("verify", "--replay", "not-a-token")]
     [InlineData("verify", "--replay", "no.such.claim/check@1_2_3_")]
     [InlineData("frobnicate")]
+    [InlineData("verify", "--shard", "0/2")]
+    [InlineData("verify", "--shard", "3/2")]
+    [InlineData("verify", "--profile", "turbo")]
+    [InlineData("merge", "/nonexistent/netclaims-shard")]
+    [InlineData("report", "--from", "/nonexistent/netclaims-report")]
+    [InlineData("promote", "not-a-token")]
+    [InlineData("promote", "nc1:no.such.claim/check@1_2_3_")]
     public void Bad_usage_is_one_line_on_stderr_and_exit_2(params string[] args)
     {
         var (code, stdout, stderr) = Run(args);
@@ -94,6 +101,30 @@ public sealed class CliTests
         finally
         {
             Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Sharded_verify_then_merge_gives_one_verdict_and_report_rewrites_it()
+    {
+        var root = Directory.CreateTempSubdirectory("netclaims-cli-shard-").FullName;
+        try
+        {
+            var dirs = new[] { Path.Combine(root, "s1"), Path.Combine(root, "s2") };
+            for (int k = 1; k <= 2; k++)
+                Assert.Equal(0, Run("verify", "--claim", "ahs23.s7", "--profile", "ci", "--shard", $"{k}/2", "--out", dirs[k - 1]).Code);
+            var (code, stdout, _) = Run(["merge", .. dirs, "--out", Path.Combine(root, "merged"), "--format", "json"]);
+            Assert.Equal(0, code);
+            var doc = JsonNode.Parse(stdout)!;
+            Assert.Equal("1/1", (string?)doc["shard"]);
+            Assert.Equal(3, (int)doc["passed"]!);
+            Assert.Equal(0, Run("report", "--from", Path.Combine(root, "merged"), "--out", Path.Combine(root, "again")).Code);
+            Assert.True(File.Exists(Path.Combine(root, "again", "netclaims.tex")));
+            Assert.True(File.Exists(Path.Combine(root, "again", "plots", "ahs23.s7.cost-order.costs-loglog.png")));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
         }
     }
 
