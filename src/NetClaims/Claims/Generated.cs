@@ -193,7 +193,7 @@ public static partial class Generated
                 Labels = new SortedDictionary<string, int>(labels, StringComparer.Ordinal),
                 Coverage = coverage ?? [],
                 Requirements = opts.Coverage,
-                ScoreName = opts.Target?.ScoreName,
+                ScoreName = opts.ScoreName ?? opts.Target?.ScoreName,
                 BestScore = bestScore,
                 BestCase = bestCase,
                 BestRandomScore = bestRandomScore,

@@ -20,4 +20,7 @@ public sealed record CheckOptions<T>
     public IReadOnlyList<CoverageRequirement> Coverage { get; init; } = [];
 
     public TargetSpec<T>? Target { get; init; }
+
+    /// <summary>What the body's <see cref="CaseContext.Target"/> score measures (defaults to the target spec's name).</summary>
+    public string? ScoreName { get; init; }
 }

@@ -6,7 +6,8 @@ namespace NetClaims.Networks;
 /// <param name="FirstMismatch">The smallest mismatching vertex mask found, if any.</param>
 /// <param name="FirstMismatchValue">The exact network value there, as a rational string.</param>
 /// <param name="MaxAbsErrorFloat">max_x |g_f64(x) − target(x)| of the IEEE-double evaluation of the same neurons.</param>
-public sealed record CubeCheck(ulong Vertices, ulong Mismatches, ulong? FirstMismatch, string? FirstMismatchValue, double MaxAbsErrorFloat)
+/// <param name="MaxAbsError">max_x |g(x) − target(x)| exactly (over the vertices evaluated).</param>
+public sealed record CubeCheck(ulong Vertices, ulong Mismatches, ulong? FirstMismatch, string? FirstMismatchValue, double MaxAbsErrorFloat, Fractions.Fraction MaxAbsError)
 {
     public bool Interpolates => Mismatches == 0;
 }

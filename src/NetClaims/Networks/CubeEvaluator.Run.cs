@@ -25,6 +25,7 @@ public sealed partial class CubeEvaluator
         const ulong chunk = 1 << 12;
         long chunks = (long)((n + chunk - 1) / chunk);
         ulong mismatches = 0, done = 0, first = ulong.MaxValue;
+        long maxExact = 0;
         double maxErr = 0;
         var gate = new object();
         var options = new ParallelOptions { CancellationToken = cancel };
@@ -33,12 +34,15 @@ public sealed partial class CubeEvaluator
             if (stopAtFirstMismatch && Volatile.Read(ref first) != ulong.MaxValue) { state.Stop(); return; }
             ulong lo = (ulong)ci * chunk, hi = Math.Min(n, lo + chunk);
             ulong localMis = 0, localFirst = ulong.MaxValue;
+            long localMaxExact = 0;
             double localErr = 0;
             for (ulong x = lo; x < hi; x++)
             {
                 int t = target.At(x);
                 var (s, f) = Evaluate(x);
-                if (s != t * scale)
+                long gap = Math.Abs(s - t * scale);
+                if (gap > localMaxExact) localMaxExact = gap;
+                if (gap != 0)
                 {
                     localMis++;
                     if (x < localFirst) localFirst = x;
@@ -53,12 +57,13 @@ public sealed partial class CubeEvaluator
                 mismatches += localMis;
                 if (localFirst < first) first = localFirst;
                 if (localErr > maxErr) maxErr = localErr;
+                if (localMaxExact > maxExact) maxExact = localMaxExact;
                 done += hi - lo;
                 progress?.Report(done);
             }
         });
         string? value = first == ulong.MaxValue ? null : ExactValue(first).ToString();
-        return new CubeCheck(done, mismatches, first == ulong.MaxValue ? null : first, value, maxErr);
+        return new CubeCheck(done, mismatches, first == ulong.MaxValue ? null : first, value, maxErr, new Fraction(maxExact, scale));
     }
 
     /// <summary>g(x) exactly, as a rational (scaled integer sum divided by <see cref="Scale"/>).</summary>
