@@ -25,6 +25,7 @@ public static class ClaimCatalog
         SampledBladesClaims.Cost,
         SampledBladesClaims.Approx,
         CorrelationClaims.Lemma,
+        Theorem6Claims.Theorem6,
         OrderingClaims.CostOrder,
         OrderingClaims.SawtoothExcess,
         OrderingClaims.Crossover,

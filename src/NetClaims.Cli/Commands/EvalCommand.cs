@@ -16,11 +16,30 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("name") { Description = "Construction: " + string.Join(", ", ConstructionCatalog.All.Select(c => c.Name)) };
-        var d = new Option<int>("--d") { Description = "Dimension d", Required = true };
+        var name = new Argument<string>("name")
+        {
+            Description = "A construction (" + string.Join(", ", ConstructionCatalog.All.Select(c => c.Name)) + "), ridge-cost (with --v) or rho (with --d)",
+        };
+        var d = new Option<int?>("--d") { Description = "Dimension d" };
+        var v = new Option<string?>("--v") { Description = "ridge-cost: the direction, comma-separated (integers are exact), e.g. 1,1,1,1" };
         var format = Cli.Format();
-        var cmd = new Command("eval", "Evaluate a parity construction at one d: exact cost and exhaustive interpolation check") { name, d, format };
-        cmd.SetAction(p => Run(p.GetValue(name)!, p.GetValue(d), p.GetValue(format)!));
+        var cmd = new Command("eval",
+            "Evaluate one object: a parity construction at d (exact cost, exhaustive check); ridge-cost of a direction v " +
+            "(JSON: direction, d, finite, cost, cost_exact, witness); rho at d (JSON: d, rho, rho_exact, min_rnorm, d_rho, at_ones)")
+        {
+            name, d, v, format,
+        };
+        cmd.SetAction(p =>
+        {
+            var n = p.GetValue(name)!;
+            var f = p.GetValue(format)!;
+            return n switch
+            {
+                "ridge-cost" => EvalMore.RidgeCost(p.GetValue(v) ?? throw new ArgumentException("ridge-cost needs --v, e.g. --v 1,1,1,1"), f),
+                "rho" => EvalMore.Rho(p.GetValue(d) ?? throw new ArgumentException("rho needs --d"), f),
+                _ => Run(n, p.GetValue(d) ?? throw new ArgumentException($"{n} needs --d"), f),
+            };
+        });
         return cmd;
     }
 

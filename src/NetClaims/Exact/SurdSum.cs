@@ -52,6 +52,16 @@ public sealed class SurdSum : IEquatable<SurdSum>
 
     public static SurdSum operator -(SurdSum x, SurdSum y) => x + (-y);
 
+    /// <summary>Exact product: √a·√b = √(ab), reduced again to squarefree radicands.</summary>
+    public static SurdSum operator *(SurdSum x, SurdSum y)
+    {
+        var r = Zero;
+        foreach (var (a, p) in x.terms)
+            foreach (var (b, q) in y.terms)
+                r += Of(p * q, a * b);
+        return r;
+    }
+
     public static SurdSum operator *(Fraction q, SurdSum x) =>
         q.IsZero ? Zero : new(new SortedDictionary<BigInteger, Fraction>(x.terms.ToDictionary(t => t.Key, t => q * t.Value)));
 

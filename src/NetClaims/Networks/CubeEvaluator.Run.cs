@@ -66,6 +66,28 @@ public sealed partial class CubeEvaluator
         return new CubeCheck(done, mismatches, first == ulong.MaxValue ? null : first, value, maxErr, new Fraction(maxExact, scale));
     }
 
+    /// <summary>
+    /// Exact moments against a parity target over the uniform cube: E[g·χ_S] and E[(g − χ_S)²] as rationals
+    /// (sums of scaled integers in big integers, divided once).
+    /// </summary>
+    public (Fraction Correlation, Fraction SquaredError) Moments(Parity target)
+    {
+        if (target.Dim.Value != d) throw new ArgumentException($"target has d={target.Dim.Value}, network has d={d}");
+        ulong n = target.Dim.VertexCount;
+        SizeGuard.EnsureFeasible($"exact moments at d={d}", (double)n * Math.Max(1, GroupCount), OperationCap);
+        BigInteger corr = 0, sq = 0;
+        for (ulong x = 0; x < n; x++)
+        {
+            int t = target.At(x);
+            long s = Evaluate(x).Exact;
+            corr += t * (BigInteger)s;
+            var gap = (BigInteger)s - t * (BigInteger)scale;
+            sq += gap * gap;
+        }
+        var N = new BigInteger(n);
+        return (new Fraction(corr, N * scale), new Fraction(sq, N * scale * scale));
+    }
+
     /// <summary>g(x) exactly, as a rational (scaled integer sum divided by <see cref="Scale"/>).</summary>
     public Fraction ExactValue(ulong x) => new Fraction(new BigInteger(Evaluate(x).Exact), new BigInteger(scale));
 

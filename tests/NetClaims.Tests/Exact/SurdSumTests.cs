@@ -54,3 +54,16 @@ public sealed class SurdSumTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SurdSum.Of(Fraction.One, new BigInteger(-2)));
     }
 }
+
+public sealed class SurdProductTests
+{
+    [Fact]
+    public void Products_reduce_radicands()
+    {
+        // (√2 + √3)(√2 − √3) = 2 − 3 = −1;  √6·√10 = √60 = 2√15.
+        var a = SurdSum.Of(Fraction.One, 2) + SurdSum.Of(Fraction.One, 3);
+        var b = SurdSum.Of(Fraction.One, 2) - SurdSum.Of(Fraction.One, 3);
+        Assert.Equal(SurdSum.Rational(Fraction.MinusOne), a * b);
+        Assert.Equal("2·√15", (SurdSum.Of(Fraction.One, 6) * SurdSum.Of(Fraction.One, 10)).ToString());
+    }
+}

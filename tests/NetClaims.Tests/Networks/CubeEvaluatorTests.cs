@@ -67,3 +67,17 @@ public sealed class CubeEvaluatorTests
         Assert.Throws<SizeRefusedException>(() => new CubeEvaluator(huge));
     }
 }
+
+public sealed class CubeMomentsTests
+{
+    [Property(Arbitrary = [typeof(NetworkGen)], MaxTest = 60)]
+    public Property Moments_equal_the_reference_sums(TwoLayerRelu net)
+    {
+        var chi = Parity.Full(net.Dim);
+        var (corr, sq) = new CubeEvaluator(net).Moments(chi);
+        var n = new Fraction(net.Dim.VertexCount);
+        var refCorr = Vertex.All(net.Dim).Aggregate(Fraction.Zero, (s, x) => s + chi.At(x) * net.EvaluateExact(x)) / n;
+        var refSq = Vertex.All(net.Dim).Aggregate(Fraction.Zero, (s, x) => { var g = net.EvaluateExact(x) - new Fraction(chi.At(x)); return s + g * g; }) / n;
+        return (corr.Equals(refCorr) && sq.Equals(refSq)).ToProperty();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NetClaims.Cube;
+using NetClaims.Norms;
+using NetClaims.Reports;
+
+namespace NetClaims.Cli.Commands;
+
+/// <summary>The non-construction objects of <c>netclaims eval</c>: ridge-cost of a direction, and ρ_d.</summary>
+internal static class EvalMore
+{
+    public static int RidgeCost(string text, string format)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var v = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+            ? x : throw new FormatException($"--v: '{p}' is not a finite number")).ToArray();
+        if (v.Length < 2) return Cli.Fail("--v needs at least 2 coordinates (d ≥ 2)");
+        var d = new Dimension(v.Length);
+        bool integer = v.All(x => x == Math.Round(x) && Math.Abs(x) < 1e6);
+        var r = integer ? Norms.RidgeCost.OfInteger(v.Select(x => (int)x).ToArray()) : Norms.RidgeCost.OfReal(v);
+        var bound = 2 * (d.Value - 1) * Math.Sqrt(d.Value);
+        if (format == "json")
+        {
+            Console.WriteLine(new JsonObject
+            {
+                ["direction"] = new JsonArray(v.Select(x => (JsonNode)x).ToArray()),
+                ["d"] = d.Value,
+                ["finite"] = r.IsFinite,
+                ["cost"] = r.IsFinite ? r.Cost : null,
+                ["cost_exact"] = r.Exact?.ToString(),
+                ["sharp_lower_bound"] = bound,
+                ["witness"] = r.Witness is { } w ? new JsonArray(Vertex.Format(w.X, d), Vertex.Format(w.Y, d)) : null,
+            }.ToJsonString(RunReport.JsonOptions));
+        }
+        else if (r.Witness is { } w)
+            Console.WriteLine($"ridge cost +∞: x = {Vertex.Format(w.X, d)} and x' = {Vertex.Format(w.Y, d)} have ⟨v,x⟩ = ⟨v,x'⟩ but χ(x) ≠ χ(x')");
+        else
+            Console.WriteLine($"ridge cost {(r.Exact?.ToString() ?? r.Cost.ToString("G12", CultureInfo.InvariantCulture))} ≈ {r.Cost:G12} (sharp lower bound 2(d−1)√d = {bound:G12})");
+        return Cli.Ok;
+    }
+
+    public static int Rho(int dValue, string format)
+    {
+        if (dValue < 2) return Cli.Fail($"rho is defined for d ≥ 2, not d={dValue}");
+        var d = new Dimension(dValue);
+        var rho = NeuronCorrelation.Rho(d);
+        double? atOnes = dValue <= 20 ? NeuronCorrelation.MaxOverBias(Enumerable.Repeat(1 / Math.Sqrt(dValue), dValue).ToArray()).Correlation : null;
+        if (format == "json")
+        {
+            Console.WriteLine(new JsonObject
+            {
+                ["d"] = dValue,
+                ["rho"] = rho.ToDouble(),
+                ["rho_exact"] = rho.ToString(),
+                ["min_rnorm"] = 1 / rho.ToDouble(),
+                ["d_rho"] = dValue * rho.ToDouble(),
+                ["at_ones"] = atOnes,
+            }.ToJsonString(RunReport.JsonOptions));
+        }
+        else
+        {
+            Console.WriteLine($"ρ_{dValue} = {rho} ≈ {rho.ToDouble():G12}; 1/ρ_d = {1 / rho.ToDouble():G12} (minimum R-norm of a parity interpolant); d·ρ_d = {dValue * rho.ToDouble():G6}");
+            if (atOnes is { } a) Console.WriteLine($"exhaustive max_b |E[χσ(⟨1,x⟩/√d + b)]| = {a:G12}");
+        }
+        return Cli.Ok;
+    }
+}
