@@ -21,6 +21,7 @@ public static class ClaimCatalog
         AveragedBladesClaims.HalfCost,
         AveragedReluClaims.Interpolates,
         AveragedReluClaims.Cost,
+        TrueMinimumClaims.TrueMinimum,
         RidgeClaims.LowerBound,
         SampledBladesClaims.Cost,
         SampledBladesClaims.Approx,

@@ -22,12 +22,14 @@ internal static class EvalCommand
         };
         var d = new Option<int?>("--d") { Description = "Dimension d" };
         var v = new Option<string?>("--v") { Description = "ridge-cost: the direction, comma-separated (integers are exact), e.g. 1,1,1,1" };
+        var ridge = new Option<bool>("--ridge") { Description = "min-rnorm: restrict the dictionary to the single direction w = 1" };
         var format = Cli.Format();
         var cmd = new Command("eval",
             "Evaluate one object: a parity construction at d (exact cost, exhaustive check); ridge-cost of a direction v " +
-            "(JSON: direction, d, finite, cost, cost_exact, witness); rho at d (JSON: d, rho, rho_exact, min_rnorm, d_rho, at_ones)")
+            "(JSON: direction, d, finite, cost, cost_exact, witness); rho at d (JSON: d, rho, rho_exact, min_rnorm, d_rho, at_ones); " +
+            "min-rnorm at d, the LP over the sign-direction dictionary or with --ridge over w = 1 (JSON: d, dictionary, optimum, status, one_over_rho, rows, columns, nonzeros, seconds)")
         {
-            name, d, v, format,
+            name, d, v, ridge, format,
         };
         cmd.SetAction(p =>
         {
@@ -37,6 +39,7 @@ internal static class EvalCommand
             {
                 "ridge-cost" => EvalMore.RidgeCost(p.GetValue(v) ?? throw new ArgumentException("ridge-cost needs --v, e.g. --v 1,1,1,1"), f),
                 "rho" => EvalMore.Rho(p.GetValue(d) ?? throw new ArgumentException("rho needs --d"), f),
+                "min-rnorm" => EvalMore.MinRNorm(p.GetValue(d) ?? throw new ArgumentException("min-rnorm needs --d"), p.GetValue(ridge), f),
                 _ => Run(n, p.GetValue(d) ?? throw new ArgumentException($"{n} needs --d"), f),
             };
         });

@@ -39,6 +39,33 @@ internal static class EvalMore
         return Cli.Ok;
     }
 
+    public static int MinRNorm(int dValue, bool ridge, string format)
+    {
+        if (dValue < 2) return Cli.Fail($"min-rnorm is defined for d ≥ 2, not d={dValue}");
+        var d = new Dimension(dValue);
+        var r = Solvers.MinRNormLp.Solve(d, ridge ? Solvers.Dictionary.RidgeAlongOnes : Solvers.Dictionary.SignDirections);
+        double inv = 1 / NeuronCorrelation.Rho(d).ToDouble();
+        if (format == "json")
+        {
+            Console.WriteLine(new JsonObject
+            {
+                ["d"] = dValue,
+                ["dictionary"] = ridge ? "ridge (w = 1)" : "sign directions",
+                ["optimum"] = r.Optimum,
+                ["status"] = r.Status,
+                ["one_over_rho"] = inv,
+                ["sharp_ridge"] = 2 * (dValue - 1) * Math.Sqrt(dValue),
+                ["rows"] = r.Rows,
+                ["columns"] = r.Columns,
+                ["nonzeros"] = r.NonZeros,
+                ["seconds"] = Math.Round(r.Seconds, 3),
+            }.ToJsonString(RunReport.JsonOptions));
+        }
+        else
+            Console.WriteLine($"LP ({(ridge ? "ridge, w = 1" : "sign directions")}) at d={dValue}: {r.Optimum:G12} ({r.Status}); 1/ρ_d = {inv:G12}; {r.Rows} rows × {r.Columns} columns, {r.NonZeros} nonzeros; {r.Seconds:F2} s");
+        return r.Status == "OPTIMAL" ? Cli.Ok : Cli.ClaimFailed;
+    }
+
     public static int Rho(int dValue, string format)
     {
         if (dValue < 2) return Cli.Fail($"rho is defined for d ≥ 2, not d={dValue}");

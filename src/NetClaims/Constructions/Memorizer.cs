@@ -1,0 +1,127 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using NetClaims.Cube;
+
+namespace NetClaims.Constructions;
+
+/// <summary>n labelled points of the cube, as bit-masks (for fast exact inner products) and ±1 labels.</summary>
+public sealed record SampleSet(int D, ulong[][] Points, int[] Labels)
+{
+    public int N => Labels.Length;
+
+    /// <summary>n points drawn uniformly (with replacement) from {±1}^d, labels uniform ±1 (what χ_S of n ≪ 2^d random points looks like).</summary>
+    public static SampleSet Random(int d, int n, int seed)
+    {
+        if (d < 2 || d > 4096 || n < 1 || n > 100_000) throw new ArgumentOutOfRangeException(nameof(d), $"need 2 ≤ d ≤ 4096 and 1 ≤ n ≤ 100000, got d={d}, n={n}");
+        var rng = new System.Random(seed);
+        int words = (d + 63) / 64;
+        var pts = new ulong[n][];
+        for (int i = 0; i < n; i++)
+        {
+            pts[i] = new ulong[words];
+            for (int w = 0; w < words; w++) pts[i][w] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63);
+            if (d % 64 != 0) pts[i][words - 1] &= (1UL << (d % 64)) - 1;
+        }
+        return new SampleSet(d, pts, Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1 : 1).ToArray());
+    }
+
+    /// <summary>⟨x_i, x_j⟩ = d − 2·popcount(x_i ⊕ x_j), exactly.</summary>
+    public int Dot(int i, int j)
+    {
+        int diff = 0;
+        for (int w = 0; w < Points[i].Length; w++) diff += BitOperations.PopCount(Points[i][w] ^ Points[j][w]);
+        return D - 2 * diff;
+    }
+
+    public double Coordinate(int i, int k) => ((Points[i][k >> 6] >> (k & 63)) & 1) == 0 ? 1 : -1;
+
+    /// <summary>Sample i as a dense ±1 vector.</summary>
+    public double[] Vector(int i) => Enumerable.Range(0, D).Select(k => Coordinate(i, k)).ToArray();
+}
+
+/// <summary>A memorising ReLU network in float64: units (w, b, u) with real w, and what it costs.</summary>
+public sealed record Memorizer(string Kind, int GroupSize, double[][] W, double[] B, double[] U)
+{
+    /// <summary>C(h) = Σ|u_k|·‖w_k‖₂.</summary>
+    public double Cost => U.Select((u, k) => Math.Abs(u) * Math.Sqrt(W[k].Sum(x => x * x))).Sum();
+
+    public int Width => U.Length;
+
+    public double Evaluate(double[] x)
+    {
+        double s = 0;
+        for (int k = 0; k < U.Length; k++)
+        {
+            double t = System.Numerics.Tensors.TensorPrimitives.Dot<double>(W[k], x) - B[k];
+            if (t > 0) s += U[k] * t;
+        }
+        return s;
+    }
+}
+
+/// <summary>
+/// The memorisers behind AHS Theorem 7 (THEOREMS.md §1.7 b, [DER]). One-per-sample: w_i = x_i/√d,
+/// b_i = max_{j≠i}⟨x_i,x_j⟩/√d, u_i = y_i/(√d − b_i) — each unit fires only on its own sample. Grouped: split each
+/// label class into groups G of size m, w_G = X_Gᵀ(X_G X_Gᵀ)^{−1}1 (so ⟨w_G,x_j⟩ = 1 on G), b_G = max_{i∉G}⟨w_G,x_i⟩
+/// (needs b_G &lt; 1), u_G = y_G/(1 − b_G); cost ≈ Σ‖w_G‖/(1 − b_G) = Õ(n·√(log n)/d).
+/// </summary>
+public static class Memorizers
+{
+    public static Memorizer OnePerSample(SampleSet s)
+    {
+        double sq = Math.Sqrt(s.D);
+        var W = new double[s.N][];
+        var B = new double[s.N];
+        var U = new double[s.N];
+        for (int i = 0; i < s.N; i++)
+        {
+            int best = int.MinValue;
+            for (int j = 0; j < s.N; j++) if (j != i) best = Math.Max(best, s.Dot(i, j));
+            if (best >= s.D) throw new InvalidOperationException($"samples {i} and another coincide: a one-per-sample memoriser needs distinct points");
+            W[i] = Enumerable.Range(0, s.D).Select(k => s.Coordinate(i, k) / sq).ToArray();
+            B[i] = s.N == 1 ? 0 : best / sq;
+            U[i] = s.Labels[i] / (sq - B[i]);
+        }
+        return new Memorizer("one-per-sample", 1, W, B, U);
+    }
+
+    /// <summary>The grouped memoriser with groups of (at most) <paramref name="groupSize"/>; null when some b_G ≥ 1 (groups too large).</summary>
+    public static Memorizer? Grouped(SampleSet s, int groupSize)
+    {
+        var W = new List<double[]>();
+        var B = new List<double>();
+        var U = new List<double>();
+        var vectors = Enumerable.Range(0, s.N).Select(s.Vector).ToArray();
+        foreach (var label in new[] { -1, 1 })
+        {
+            var members = Enumerable.Range(0, s.N).Where(i => s.Labels[i] == label).ToArray();
+            for (int start = 0; start < members.Length; start += groupSize)
+            {
+                var g = members.Skip(start).Take(groupSize).ToArray();
+                var X = Matrix<double>.Build.Dense(g.Length, s.D, (r, k) => s.Coordinate(g[r], k));
+                var gram = Matrix<double>.Build.Dense(g.Length, g.Length, (a, b) => s.Dot(g[a], g[b]));
+                var alpha = gram.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, 1.0));
+                var w = X.TransposeThisAndMultiply(alpha).ToArray();
+                var inG = new HashSet<int>(g);
+                double b = double.NegativeInfinity;
+                for (int i = 0; i < s.N; i++)
+                    if (!inG.Contains(i)) b = Math.Max(b, System.Numerics.Tensors.TensorPrimitives.Dot<double>(w, vectors[i]));
+                if (double.IsNegativeInfinity(b)) b = 0;
+                if (b >= 1 - 1e-9) return null;
+                W.Add(w);
+                B.Add(b);
+                U.Add(label / (1 - b));
+            }
+        }
+        return new Memorizer($"grouped(m={groupSize})", groupSize, W.ToArray(), B.ToArray(), U.ToArray());
+    }
+
+    /// <summary>The cheapest grouped memoriser over group sizes 1, 2, 4, …, 64.</summary>
+    public static Memorizer BestGrouped(SampleSet s) =>
+        new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(m => Grouped(s, m)).OfType<Memorizer>().MinBy(h => h.Cost)
+        ?? throw new InvalidOperationException("no group size gave b_G < 1");
+
+    /// <summary>max_i |h(x_i) − y_i| in float64.</summary>
+    public static double MaxInterpolationError(Memorizer h, SampleSet s) =>
+        Enumerable.Range(0, s.N).Max(i => Math.Abs(h.Evaluate(s.Vector(i)) - s.Labels[i]));
+}

@@ -1,0 +1,59 @@
+using NetClaims.Cube;
+using NetClaims.Norms;
+using NetClaims.Solvers;
+
+namespace NetClaims.Tests.Solvers;
+
+public sealed class MinRNormLpTests
+{
+    [Theory]
+    // THEOREMS.md §1.4 LP table [NUM] (HiGHS in the digest; GLOP here): 1/ρ_d = 2.828427, 6.928203, 8, 11.925696, 13.063945.
+    [InlineData(2, 2.828427)]
+    [InlineData(3, 6.928203)]
+    [InlineData(4, 8.0)]
+    [InlineData(5, 11.925696)]
+    [InlineData(6, 13.063945)]
+    public void Full_dictionary_lp_finds_one_over_rho(int d, double expected)
+    {
+        var r = MinRNormLp.Solve(new Dimension(d), Dictionary.SignDirections);
+        Assert.Equal("OPTIMAL", r.Status);
+        Assert.InRange(r.Optimum, expected - 5e-6, expected + 5e-6);
+    }
+
+    [Fact]
+    public void One_direction_lp_finds_the_ridge_optimum()
+    {
+        // 2(d−1)√d (THEOREMS.md §1.2 sharp version) at d = 7: 12√7 = 31.749016.
+        var r = MinRNormLp.Solve(new Dimension(7), Dictionary.RidgeAlongOnes);
+        Assert.InRange(r.Optimum, 12 * Math.Sqrt(7) * (1 - 1e-7), 12 * Math.Sqrt(7) * (1 + 1e-7));
+    }
+
+    [Fact]
+    public void Large_full_lps_are_refused_before_building() =>
+        Assert.Throws<SizeRefusedException>(() => MinRNormLp.Solve(new Dimension(12), Dictionary.SignDirections));
+}
+
+public sealed class ParityCertificateTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(12)]
+    public void Lambda_proportional_to_chi_is_feasible_and_its_value_is_one_over_rho(int d)
+    {
+        var dim = new Dimension(d);
+        var c = ParityCertificate.Check(dim);
+        Assert.True(c.Feasible);
+        // g*'s own atoms attain the limit: the certificate is tight.
+        Assert.Equal(c.Limit, c.MaxAtomCorrelation);
+        Assert.InRange(c.Value.ToDouble() * NeuronCorrelation.Rho(dim).ToDouble(), 1 - 1e-12, 1 + 1e-12);
+    }
+
+    [Fact]
+    public void A_smaller_limit_would_be_infeasible()
+    {
+        // Negative control at the unit level: the certificate is exactly tight, so any λ scaled up by a factor > 1 fails.
+        var c = ParityCertificate.Check(new Dimension(6));
+        Assert.False((c with { Limit = c.Limit - 1 }).Feasible);
+    }
+}
