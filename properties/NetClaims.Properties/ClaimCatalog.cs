@@ -27,6 +27,8 @@ public static class ClaimCatalog
         SampledBladesClaims.Approx,
         CorrelationClaims.Lemma,
         Theorem6Claims.Theorem6,
+        Theorem7Claims.Interpolate,
+        Theorem7Claims.CostGrowth,
         OrderingClaims.CostOrder,
         OrderingClaims.SawtoothExcess,
         OrderingClaims.Crossover,
