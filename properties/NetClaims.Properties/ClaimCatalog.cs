@@ -11,6 +11,7 @@ public static class ClaimCatalog
 {
     public static IReadOnlyList<Claim> All { get; } =
     [
+        OneDimensionalClaims.MinNorm,
         SawtoothRidgeClaims.Interpolates,
         SawtoothRidgeClaims.Cost,
         SplineRidgeClaims.Interpolates,
@@ -26,9 +27,12 @@ public static class ClaimCatalog
         SampledBladesClaims.Cost,
         SampledBladesClaims.Approx,
         CorrelationClaims.Lemma,
+        CorrelationClaims.Subset,
         Theorem6Claims.Theorem6,
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
+        Theorem9Claims.VpBound,
+        Theorem9Claims.RademacherBound,
         OrderingClaims.CostOrder,
         OrderingClaims.SawtoothExcess,
         OrderingClaims.Crossover,

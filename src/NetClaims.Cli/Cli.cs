@@ -46,7 +46,10 @@ internal static class Cli
 
     public static int Fail(string message)
     {
-        Console.Error.WriteLine($"netclaims: error: {message.Split('\n')[0]}");
+        // One line, without .NET's " (Parameter 'x')" suffix.
+        var line = message.Split('\n')[0];
+        int p = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        Console.Error.WriteLine($"netclaims: error: {(p > 0 ? line[..p] : line)}");
         return BadUsage;
     }
 

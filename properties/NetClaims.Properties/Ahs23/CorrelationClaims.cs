@@ -100,6 +100,59 @@ internal static class CorrelationClaims
         new NegativeControl("The lemma holds with constant 1/(4d): |E[χσ(⟨w,x⟩+b)]| ≤ ‖w‖₂/(4d).",
             s => Generated.ForAll(Id, "negative", Directions, s, (v, ctx) => Check(v, ctx, 1.0 / (4 * v.D), "1/(4d)"), Options with { Coverage = [] })));
 
+    // ---- ρ(χ_S) = ρ_|S| ----
+
+    internal sealed record SubsetCase(double[] W, ulong S)
+    {
+        public int D => W.Length;
+
+        public int K => System.Numerics.BitOperations.PopCount(S);
+
+        public override string ToString() => $"d={D} S={{{string.Join(",", Enumerable.Range(0, D).Where(i => ((S >> i) & 1) == 1))}}} w=({string.Join(", ", W.Select(x => x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)))})";
+    }
+
+    static readonly ClaimId SubsetId = new("ahs23.s1-6.correlation-subset");
+
+    static Hedgehog.Gen<SubsetCase> SubsetCases =>
+        from d in Gen.Int32(Range.Constant(3, 10))
+        from mask in Gen.Int32(Range.Constant(0, (1 << d) - 1))
+        from raw in Gen.Double(Range.LinearFromDouble(0, -300, 300)).Select(k => Math.Round(k) / 100.0).Array(Range.Singleton(d))
+        from onesOnS in Gen.Bool
+        let s = System.Numerics.BitOperations.PopCount((uint)mask) >= 2 ? (ulong)mask : 0b11UL
+        select new SubsetCase(onesOnS ? Enumerable.Range(0, d).Select(i => ((s >> i) & 1) == 1 ? 1.0 : 0.0).ToArray() : raw, s);
+
+    static CaseResult SubsetCheck(SubsetCase c, CaseContext ctx, Func<SubsetCase, double> rhoFor)
+    {
+        double normS = Math.Sqrt(Enumerable.Range(0, c.D).Where(i => ((c.S >> i) & 1) == 1).Sum(i => c.W[i] * c.W[i]));
+        ctx.Classify(c.K < c.D, "proper subset").Classify(c.W.All(x => x is 0 or 1), "w = 1_S");
+        if (normS == 0) return CaseResult.Pass("w vanishes on S: σ(⟨w,x⟩+b) does not depend on x_S, so it is uncorrelated with χ_S");
+        var (corr, _) = NeuronCorrelation.MaxOverBias(c.W, c.S);
+        double limit = rhoFor(c) * normS;
+        return CaseResult.Of(corr <= limit * (1 + Tol), $"max_b |E[χ_Sσ]| = {corr:G10}, bound·‖w_S‖ = {limit:G10}");
+    }
+
+    public static Claim Subset { get; } = new(
+        SubsetId, new Citation(Paper.Digest, "ρ(χ_S); THEOREMS.md §1.6", "[DER]: coordinates outside S only shift the bias"),
+        "For every subset S with |S| ≥ 2, every w and b: |E[χ_S(x)σ(⟨w,x⟩+b)]| ≤ ρ_|S|·‖w_S‖₂ — the correlation with χ_S is governed by |S|, not by d (3 ≤ d ≤ 10).",
+        EvidenceTier.Tolerance,
+        s => Generated.ForAll(SubsetId, "check", SubsetCases, s, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.K)),
+            new CheckOptions<SubsetCase> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("proper subset", 0.3), new CoverageRequirement("w = 1_S", 0.2)] }),
+        _ => new ReportContent("ρ(χ_S) at w = 1_S for |S| = k inside d = 10", SubsetTable()),
+        new NegativeControl("The correlation with χ_S is bounded by the ambient ρ_d·‖w‖₂, whatever S is.",
+            s => Generated.ForAll(SubsetId, "negative", SubsetCases, s, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.D)), new CheckOptions<SubsetCase> { Show = c => c.ToString() })));
+
+    static ReportTable SubsetTable()
+    {
+        var t = new ReportTable.Builder("subset").Column("k", CellRule.Exact).Column("rho_k", CellRule.Rel(1e-12)).Column("max_at_1_S/√k", CellRule.Rel(1e-9));
+        for (int k = 2; k <= 10; k++)
+        {
+            ulong s = (1UL << k) - 1;
+            var w = Enumerable.Range(0, 10).Select(i => i < k ? 1.0 : 0.0).ToArray();
+            t.Row(k, RhoOf(k), NeuronCorrelation.MaxOverBias(w, s).Correlation / Math.Sqrt(k));
+        }
+        return t.Build();
+    }
+
     static ReportTable RhoTable()
     {
         var t = new ReportTable.Builder("rho").Column("d", CellRule.Exact).Column("rho_exact", CellRule.Exact)

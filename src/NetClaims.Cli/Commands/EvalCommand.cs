@@ -23,24 +23,30 @@ internal static class EvalCommand
         var d = new Option<int?>("--d") { Description = "Dimension d" };
         var v = new Option<string?>("--v") { Description = "ridge-cost: the direction, comma-separated (integers are exact), e.g. 1,1,1,1" };
         var ridge = new Option<bool>("--ridge") { Description = "min-rnorm: restrict the dictionary to the single direction w = 1" };
+        var n = new Option<int?>("--n") { Description = "memorizer: number of random samples" };
+        var seed = new Option<int>("--seed") { Description = "memorizer: sample seed", DefaultValueFactory = _ => 1 };
+        var grouped = new Option<bool>("--grouped") { Description = "memorizer: the best grouped memoriser instead of one ReLU per sample" };
         var format = Cli.Format();
         var cmd = new Command("eval",
             "Evaluate one object: a parity construction at d (exact cost, exhaustive check); ridge-cost of a direction v " +
             "(JSON: direction, d, finite, cost, cost_exact, witness); rho at d (JSON: d, rho, rho_exact, min_rnorm, d_rho, at_ones); " +
-            "min-rnorm at d, the LP over the sign-direction dictionary or with --ridge over w = 1 (JSON: d, dictionary, optimum, status, one_over_rho, rows, columns, nonzeros, seconds)")
+            "min-rnorm at d, the LP over the sign-direction dictionary or with --ridge over w = 1 (JSON: d, dictionary, optimum, status, one_over_rho, rows, columns, nonzeros, seconds); " +
+            "memorizer --d --n --seed [--grouped] (JSON: d, n, seed, kind, group_size, width, cost, cost_per_n_over_d, max_interpolation_error)")
         {
-            name, d, v, ridge, format,
+            name, d, v, ridge, n, seed, grouped, format,
         };
         cmd.SetAction(p =>
         {
-            var n = p.GetValue(name)!;
+            var what = p.GetValue(name)!;
             var f = p.GetValue(format)!;
-            return n switch
+            return what switch
             {
                 "ridge-cost" => EvalMore.RidgeCost(p.GetValue(v) ?? throw new ArgumentException("ridge-cost needs --v, e.g. --v 1,1,1,1"), f),
                 "rho" => EvalMore.Rho(p.GetValue(d) ?? throw new ArgumentException("rho needs --d"), f),
+                "memorizer" => EvalMore.Memorizer(p.GetValue(d) ?? throw new ArgumentException("memorizer needs --d"),
+                    p.GetValue(n) ?? throw new ArgumentException("memorizer needs --n"), p.GetValue(seed), p.GetValue(grouped), f),
                 "min-rnorm" => EvalMore.MinRNorm(p.GetValue(d) ?? throw new ArgumentException("min-rnorm needs --d"), p.GetValue(ridge), f),
-                _ => Run(n, p.GetValue(d) ?? throw new ArgumentException($"{n} needs --d"), f),
+                _ => Run(what, p.GetValue(d) ?? throw new ArgumentException($"{what} needs --d"), f),
             };
         });
         return cmd;

@@ -66,6 +66,31 @@ internal static class EvalMore
         return r.Status == "OPTIMAL" ? Cli.Ok : Cli.ClaimFailed;
     }
 
+    public static int Memorizer(int dValue, int n, int seed, bool grouped, string format)
+    {
+        var s = Constructions.SampleSet.Random(dValue, n, seed);
+        var h = grouped ? Constructions.Memorizers.BestGrouped(s) : Constructions.Memorizers.OnePerSample(s);
+        double err = Constructions.Memorizers.MaxInterpolationError(h, s);
+        if (format == "json")
+        {
+            Console.WriteLine(new JsonObject
+            {
+                ["d"] = dValue,
+                ["n"] = n,
+                ["seed"] = seed,
+                ["kind"] = h.Kind,
+                ["group_size"] = h.GroupSize,
+                ["width"] = h.Width,
+                ["cost"] = h.Cost,
+                ["cost_per_n_over_d"] = h.Cost * dValue / n,
+                ["max_interpolation_error"] = err,
+            }.ToJsonString(RunReport.JsonOptions));
+        }
+        else
+            Console.WriteLine($"{h.Kind}: width {h.Width}, cost {h.Cost:G10} (= {h.Cost * dValue / n:G6}·n/d), max interpolation error {err:G3} on {n} random samples of {{±1}}^{dValue} (seed {seed})");
+        return err <= 1e-9 ? Cli.Ok : Cli.ClaimFailed;
+    }
+
     public static int Rho(int dValue, string format)
     {
         if (dValue < 2) return Cli.Fail($"rho is defined for d ≥ 2, not d={dValue}");

@@ -12,10 +12,13 @@ namespace NetClaims.Norms;
 public static class NeuronCorrelation
 {
     /// <summary>max_b |E[χσ(⟨w,x⟩+b)]| and the maximising b, exhaustively over {±1}^d (float64; d ≥ 2).</summary>
-    public static (double Correlation, double Bias) MaxOverBias(ReadOnlySpan<double> w)
+    public static (double Correlation, double Bias) MaxOverBias(ReadOnlySpan<double> w) => MaxOverBias(w, (1UL << w.Length) - 1);
+
+    /// <summary>The same for χ_S, S given as a bit-mask (|S| ≥ 2, or an affine function could correlate).</summary>
+    public static (double Correlation, double Bias) MaxOverBias(ReadOnlySpan<double> w, ulong subset)
     {
         int d = w.Length;
-        if (d < 2) throw new ArgumentOutOfRangeException(nameof(w), "the correlation lemma needs d ≥ 2");
+        if (d < 2 || BitOperations.PopCount(subset) < 2) throw new ArgumentOutOfRangeException(nameof(w), "the correlation lemma needs d ≥ 2 and |S| ≥ 2");
         var dim = new Dimension(d);
         SizeGuard.EnsureFits($"projections of the {dim.VertexCount} vertices at d={d}", dim.VertexCount, 16);
         int n = (int)dim.VertexCount;
@@ -26,7 +29,7 @@ public static class NeuronCorrelation
             double s = 0;
             for (int i = 0; i < d; i++) s += ((x >> i) & 1) == 0 ? w[i] : -w[i];
             p[x] = s;
-            chi[x] = (BitOperations.PopCount((uint)x) & 1) == 0 ? 1 : -1;
+            chi[x] = (BitOperations.PopCount((ulong)x & subset) & 1) == 0 ? 1 : -1;
         }
         // Sort projections descending; at b = −p_(j) the active units are the first j−1 (ties add χ·0).
         Array.Sort(p, chi);
