@@ -44,12 +44,17 @@ internal static class OneDimensionalClaims
         double lpA = OneDimensional.Lp(d.X, d.Y, RNormVariant.FreeAffine, 200), lpB = OneDimensional.Lp(d.X, d.Y, RNormVariant.FreeConstant, 200);
         ctx.Label($"n={d.X.Length}").Classify(b > a + 1e-9, "B > A");
         if (new[] { a, b, lpA, lpB }.Any(double.IsNaN)) return CaseResult.Fail("NaN in a formula or an LP");
-        return CaseResult.Of(Close(a, lpA) && Close(b, lpB), $"A: formula {a:G10}, LP {lpA:G10}; B: formula {b:G10}, LP {lpB:G10}");
+        // The linear spline must interpolate and cost exactly the variant-A value (it is the minimiser).
+        var spline = OneDimensional.LinearSpline(d.X, d.Y);
+        double splineCost = spline.Jumps.Sum(Math.Abs);
+        double splineErr = d.X.Select((xi, i) => Math.Abs(OneDimensional.EvaluateSpline(spline, d.X[0], xi) - d.Y[i])).Max();
+        bool ok = Close(a, lpA) && Close(b, lpB) && Close(splineCost, lpA) && splineErr <= 1e-9;
+        return CaseResult.Of(ok, $"A: formula {a:G10}, LP {lpA:G10}, spline {splineCost:G10} (max error {splineErr:G2}); B: formula {b:G10}, LP {lpB:G10}");
     }
 
     public static Claim MinNorm { get; } = new(
         Id, Source,
-        "For sorted data (x_i, y_i), min TV(f') over interpolants is Σ|s_i − s_{i−1}| with a free affine part (A, the linear spline attains it) and max(TV_in, (TV_in + |s_1 + s_{n−1}|)/2) with a free constant only (B); both equal an LP over ReLUs on a 200-point knot grid (rel 1e-6).",
+        "For sorted data (x_i, y_i), min TV(f') over interpolants is Σ|s_i − s_{i−1}| with a free affine part (A; the linear spline interpolates and attains it) and max(TV_in, (TV_in + |s_1 + s_{n−1}|)/2) with a free constant only (B); both equal an LP over ReLUs on a 200-point knot grid (rel 1e-6).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(Id, "check", Datasets, s.WithTests(60), (x, ctx) => Check(x, ctx, OneDimensional.MinVariationA),
             new CheckOptions<Data> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("B > A", 0.2)] }),

@@ -27,6 +27,19 @@ public static class OneDimensional
         return Enumerable.Range(1, s.Length - 1).Sum(i => Math.Abs(s[i] - s[i - 1]));
     }
 
+    /// <summary>
+    /// The variant-A minimiser: the linear spline f(t) = y_1 + s_1(t − x_1) + Σ_{i=2}^{n−1} (s_i − s_{i−1})σ(t − x_i),
+    /// as knots and slope jumps; its cost Σ|jumps| is the formula's value.
+    /// </summary>
+    public static (double Y1, double S1, double[] Knots, double[] Jumps) LinearSpline(double[] x, double[] y)
+    {
+        var s = Slopes(x, y);
+        return (y[0], s[0], x[1..^1], Enumerable.Range(1, s.Length - 1).Select(i => s[i] - s[i - 1]).ToArray());
+    }
+
+    public static double EvaluateSpline((double Y1, double S1, double[] Knots, double[] Jumps) f, double x0, double t) =>
+        f.Y1 + f.S1 * (t - x0) + f.Knots.Select((k, i) => f.Jumps[i] * Math.Max(0, t - k)).Sum();
+
     /// <summary>Variant B: max(TV_in, (TV_in + |s_1 + s_{n−1}|)/2).</summary>
     public static double MinVariationB(double[] x, double[] y)
     {
