@@ -76,7 +76,7 @@ internal static class Theorem7Claims
         {
             var dim = new Dimension(d);
             var s = SampleSet.Random(d, 40, 1);
-            var chiLabelled = s with { Labels = Enumerable.Range(0, s.N).Select(i => Parity.Sign(s.Points[i][0])).ToArray() };
+            var chiLabelled = s.WithParityLabels();
             var h = Memorizers.OnePerSample(chiLabelled);
             double corr = Vertex.All(dim).Sum(x => Parity.Sign(x) * h.Evaluate(Vertex.ToVector(x, dim))) / dim.VertexCount;
             double bound = h.Cost * NeuronCorrelation.Rho(dim).ToDouble();

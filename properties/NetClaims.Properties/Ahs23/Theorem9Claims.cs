@@ -40,7 +40,7 @@ internal static class Theorem9Claims
     {
         var d = new Dimension(x.D);
         var s = SampleSet.Random(x.D, x.N, x.Seed);
-        var chi = s with { Labels = Enumerable.Range(0, s.N).Select(i => Parity.Sign(s.Points[i][0])).ToArray() };
+        var chi = s.WithParityLabels();
         var ev = new CubeEvaluator(AveragedRelu.Build(d));
         // g* on each sample, exactly: it must equal χ there, which makes g* a feasible point of the VP.
         bool feasible = Enumerable.Range(0, s.N).All(i => ev.ExactValue(chi.Points[i][0]).Equals(new Fractions.Fraction(chi.Labels[i])));

@@ -25,6 +25,11 @@ public sealed record SampleSet(int D, ulong[][] Points, int[] Labels)
         return new SampleSet(d, pts, Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1 : 1).ToArray());
     }
 
+    /// <summary>The same points labelled by the full parity χ(x_i) (d ≤ 64: one word per point).</summary>
+    public SampleSet WithParityLabels() =>
+        D <= 64 ? this with { Labels = Points.Select(p => Parity.Sign(p[0])).ToArray() }
+                : throw new ArgumentOutOfRangeException(nameof(D), "parity labels are computed for d ≤ 64");
+
     /// <summary>⟨x_i, x_j⟩ = d − 2·popcount(x_i ⊕ x_j), exactly.</summary>
     public int Dot(int i, int j)
     {
