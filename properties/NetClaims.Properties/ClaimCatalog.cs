@@ -1,5 +1,6 @@
 using NetClaims.Claims;
 using NetClaims.Properties.Ahs23;
+using NetClaims.Properties.Pow23;
 
 namespace NetClaims.Properties;
 
@@ -38,6 +39,9 @@ public static class ClaimCatalog
         OrderingClaims.Crossover,
         ScalingClaims.AveragedLinear,
         ScalingClaims.RidgeThreeHalves,
+        LinearLayerClaims.Factorization,
+        LinearLayerClaims.PhiBounds,
+        LinearLayerClaims.Counting,
     ];
 
     public static Claim Get(string id) =>

@@ -27,8 +27,8 @@ internal static class OneDimensionalClaims
     static Hedgehog.Gen<Data> Datasets =>
         from n in Gen.Int32(Range.Constant(3, 8))
         from gaps in Gen.Int32(Range.Constant(1, 20)).Array(Range.Singleton(n - 1))
-        from ys in Gen.Int32(Range.Constant(-30, 30)).Array(Range.Singleton(n))
-        from trend in Gen.Int32(Range.Constant(-20, 20))
+        from ys in Gen.Int32(Range.Constant(0, -30, 30)).Array(Range.Singleton(n))
+        from trend in Gen.Int32(Range.Constant(0, -20, 20))
         from kind in Gen.Int32(Range.Constant(0, 1))
         let x = Enumerable.Range(0, n).Select(i => gaps.Take(i).Sum() / 10.0).ToArray()
         select new Data(x, kind == 0

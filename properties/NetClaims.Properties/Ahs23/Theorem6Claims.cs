@@ -33,9 +33,9 @@ internal static class Theorem6Claims
         from kind in Gen.Int32(Range.Constant(0, 2))
         from d in Gen.Int32(Range.Constant(2, 8))
         from width in Gen.Int32(Range.Constant(0, 8))
-        from ws in Gen.Int32(Range.Constant(-3, 3)).Array(Range.Singleton(8 * 8))
-        from bs in Gen.Int32(Range.Constant(-8, 8)).Array(Range.Singleton(8))
-        from us in Gen.Int32(Range.Constant(-40, 40)).Array(Range.Singleton(8))
+        from ws in Gen.Int32(Range.Constant(0, -3, 3)).Array(Range.Singleton(8 * 8))
+        from bs in Gen.Int32(Range.Constant(0, -8, 8)).Array(Range.Singleton(8))
+        from us in Gen.Int32(Range.Constant(0, -40, 40)).Array(Range.Singleton(8))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
         from c in Gen.Int32(Range.Constant(50, 150))
         select Build(kind, new Dimension(d), width, ws, bs, us, seed, c);

@@ -26,14 +26,20 @@ internal static class EvalCommand
         var n = new Option<int?>("--n") { Description = "memorizer: number of random samples" };
         var seed = new Option<int>("--seed") { Description = "memorizer: sample seed", DefaultValueFactory = _ => 1 };
         var grouped = new Option<bool>("--grouped") { Description = "memorizer: the best grouped memoriser instead of one ReLU per sample" };
+        var matrix = new Option<string?>("--matrix") { Description = "schatten / factorization / phi: a matrix, rows separated by ';', e.g. \"1,2;3,-1;0,1\"" };
+        var q = new Option<double>("--q") { Description = "schatten: the exponent q > 0 (inf for the spectral norm)", DefaultValueFactory = _ => 1 };
+        var layers = new Option<int?>("--L") { Description = "factorization / phi: the number of layers L" };
+        var a = new Option<string?>("--a") { Description = "phi: the output weights, comma-separated, one per matrix row" };
         var format = Cli.Format();
         var cmd = new Command("eval",
             "Evaluate one object: a parity construction at d (exact cost, exhaustive check); ridge-cost of a direction v " +
             "(JSON: direction, d, finite, cost, cost_exact, witness); rho at d (JSON: d, rho, rho_exact, min_rnorm, d_rho, at_ones); " +
             "min-rnorm at d, the LP over the sign-direction dictionary or with --ridge over w = 1 (JSON: d, dictionary, optimum, status, one_over_rho, rows, columns, nonzeros, seconds); " +
-            "memorizer --d --n --seed [--grouped] (JSON: d, n, seed, kind, group_size, width, cost, cost_per_n_over_d, max_interpolation_error)")
+            "memorizer --d --n --seed [--grouped] (JSON: d, n, seed, kind, group_size, width, cost, cost_per_n_over_d, max_interpolation_error); " +
+            "schatten --matrix --q (JSON: singular_values, schatten, schatten_powered, rank); factorization --matrix --L (JSON: balanced_cost, schatten_2_over_p_powered, factor_norms_squared, imbalance); " +
+            "phi --matrix --a --L (JSON: phi, lower_schatten, lower_path, upper, rank, gradient_norm, iterations, seconds)")
         {
-            name, d, v, ridge, n, seed, grouped, format,
+            name, d, v, ridge, n, seed, grouped, matrix, q, layers, a, format,
         };
         cmd.SetAction(p =>
         {
@@ -45,6 +51,11 @@ internal static class EvalCommand
                 "rho" => EvalMore.Rho(p.GetValue(d) ?? throw new ArgumentException("rho needs --d"), f),
                 "memorizer" => EvalMore.Memorizer(p.GetValue(d) ?? throw new ArgumentException("memorizer needs --d"),
                     p.GetValue(n) ?? throw new ArgumentException("memorizer needs --n"), p.GetValue(seed), p.GetValue(grouped), f),
+                "schatten" => EvalMore.Schatten(p.GetValue(matrix) ?? throw new ArgumentException("schatten needs --matrix"), p.GetValue(q), f),
+                "factorization" => EvalMore.Factorization(p.GetValue(matrix) ?? throw new ArgumentException("factorization needs --matrix"),
+                    p.GetValue(layers) ?? throw new ArgumentException("factorization needs --L"), f),
+                "phi" => EvalMore.Phi(p.GetValue(matrix) ?? throw new ArgumentException("phi needs --matrix"),
+                    p.GetValue(a) ?? throw new ArgumentException("phi needs --a"), p.GetValue(layers) ?? throw new ArgumentException("phi needs --L"), f),
                 "min-rnorm" => EvalMore.MinRNorm(p.GetValue(d) ?? throw new ArgumentException("min-rnorm needs --d"), p.GetValue(ridge), f),
                 _ => Run(what, p.GetValue(d) ?? throw new ArgumentException($"{what} needs --d"), f),
             };

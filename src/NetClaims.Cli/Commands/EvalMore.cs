@@ -91,6 +91,71 @@ internal static class EvalMore
         return err <= 1e-9 ? Cli.Ok : Cli.ClaimFailed;
     }
 
+    public static int Schatten(string matrix, double q, string format)
+    {
+        var w = LinearLayers.Schatten.ParseMatrix(matrix);
+        var s = LinearLayers.Schatten.SingularValues(w);
+        double norm = LinearLayers.Schatten.Norm(w, q);
+        Emit(format, new JsonObject
+        {
+            ["rows"] = w.RowCount,
+            ["columns"] = w.ColumnCount,
+            ["q"] = q,
+            ["singular_values"] = new JsonArray(s.Select(x => (JsonNode)x).ToArray()),
+            ["schatten"] = norm,
+            ["schatten_powered"] = double.IsInfinity(q) ? null : LinearLayers.Schatten.Powered(w, q),
+            ["rank"] = LinearLayers.Schatten.Rank(w),
+        }, $"‖W‖_S{q} = {norm:G12}; singular values ({string.Join(", ", s.Select(x => x.ToString("G8", CultureInfo.InvariantCulture)))}); rank {LinearLayers.Schatten.Rank(w)}");
+        return Cli.Ok;
+    }
+
+    public static int Factorization(string matrix, int l, string format)
+    {
+        if (l < 2) return Cli.Fail($"--L must be at least 2 (p = L−1 factors), not {l}");
+        var w = LinearLayers.Schatten.ParseMatrix(matrix);
+        var f = LinearLayers.BalancedFactorization.Build(w, l - 1);
+        double cost = LinearLayers.BalancedFactorization.Cost(f), target = LinearLayers.Schatten.Powered(w, 2.0 / (l - 1));
+        Emit(format, new JsonObject
+        {
+            ["L"] = l,
+            ["factors"] = l - 1,
+            ["balanced_cost"] = cost,
+            ["schatten_2_over_p_powered"] = target,
+            ["factor_norms_squared"] = new JsonArray(f.Select(m => (JsonNode)Math.Pow(m.FrobeniusNorm(), 2)).ToArray()),
+            ["imbalance"] = LinearLayers.BalancedFactorization.Imbalance(f),
+            ["product_error"] = (LinearLayers.BalancedFactorization.Product(f) - w).FrobeniusNorm(),
+        }, $"balanced factorisation into {l - 1} factors: cost {cost:G12} = ‖W‖_S(2/p)^(2/p) {target:G12}; factor norms² ({string.Join(", ", f.Select(m => Math.Pow(m.FrobeniusNorm(), 2).ToString("G8", CultureInfo.InvariantCulture)))})");
+        return Cli.Ok;
+    }
+
+    public static int Phi(string matrix, string aText, int l, string format)
+    {
+        if (l < 2) return Cli.Fail($"--L must be at least 2, not {l}");
+        var w = LinearLayers.Schatten.ParseMatrix(matrix);
+        var a = aText.Split(',', StringSplitOptions.TrimEntries).Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+            ? x : throw new FormatException($"--a: '{p}' is not a finite number")).ToArray();
+        if (a.Length != w.RowCount) return Cli.Fail($"--a has {a.Length} entries but the matrix has {w.RowCount} rows");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var r = LinearLayers.PhiL.Minimize(w, a, l);
+        var b = LinearLayers.PhiL.Bounds(w, a, l);
+        Emit(format, new JsonObject
+        {
+            ["L"] = l,
+            ["phi"] = r.Value,
+            ["lower_schatten"] = b.LowerSchatten,
+            ["lower_path"] = b.LowerPath,
+            ["upper"] = b.Upper,
+            ["rank"] = b.Rank,
+            ["gradient_norm"] = r.GradientNorm,
+            ["iterations"] = r.Iterations,
+            ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+        }, $"Φ_{l} = {r.Value:G12} (gradient {r.GradientNorm:G2}, {r.Iterations} iterations); lower {b.LowerSchatten:G10} and {b.LowerPath:G10}; upper {b.Upper:G10} (rank {b.Rank})");
+        return Cli.Ok;
+    }
+
+    static void Emit(string format, JsonObject json, string text) =>
+        Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : text);
+
     public static int Rho(int dValue, string format)
     {
         if (dValue < 2) return Cli.Fail($"rho is defined for d ≥ 2, not d={dValue}");

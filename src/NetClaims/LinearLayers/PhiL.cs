@@ -1,0 +1,144 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace NetClaims.LinearLayers;
+
+/// <summary>The minimiser of Φ_L and how well it converged.</summary>
+public sealed record PhiResult(double Value, double[] Scales, double GradientNorm, int Iterations);
+
+/// <summary>Φ_L's three bounds (THEOREMS.md §3.4): two lower, one upper.</summary>
+public sealed record PhiBounds(double LowerSchatten, double LowerPath, double Upper, int Rank);
+
+/// <summary>
+/// Φ_L(W, a) = min_{s > 0} (1/L)‖D_s^{−1}a‖² + ((L−1)/L)·‖D_sW‖_{S_{2/(L−1)}}^{2/(L−1)} (THEOREMS.md §3.3; the seed slides'
+/// definition, the paper's exact form [UNSURE]), for a two-layer representation with rows w_k of W and outputs a_k.
+/// Minimised over t = log s by Barzilai–Borwein gradient steps with an Armijo safeguard, using the exact gradient
+/// ∂F/∂t_k = (2/L)(Σ_i σ_i^q u_ik² − a_k² e^{−2t_k}), q = 2/(L−1) (from ∂σ_i/∂t_k = σ_i u_ik²), from two starts
+/// (s = 1 and the upper bound's s_k² ∝ |a_k|/‖w_k‖). Units with a_k = 0 or w_k = 0 contribute nothing and are dropped.
+/// </summary>
+public static class PhiL
+{
+    public static double Objective(Matrix<double> w, double[] a, int l, double[] t) => Evaluate(w, a, l, t, gradient: false).Value;
+
+    // F(t) and, if asked, ∂F/∂t_k = (2/L)(Σ_i σ_i^q u_ik² − a_k² e^{−2t_k}). The spectrum of D_sW comes from the smaller
+    // Gram matrix (d×d when K ≥ d): σ_i² are its eigenvalues and, for K ≥ d, u_ik = (D_sW v_i)_k/σ_i, so a K×d problem
+    // costs O(Kd² + d³) per evaluation instead of a K×K SVD.
+    static (double Value, double[] Gradient) Evaluate(Matrix<double> w, double[] a, int l, double[] t, bool gradient)
+    {
+        double q = 2.0 / (l - 1);
+        int kRows = a.Length;
+        var scaled = Matrix<double>.Build.DenseOfMatrix(w);
+        for (int k = 0; k < kRows; k++) scaled.SetRow(k, w.Row(k) * Math.Exp(t[k]));
+        double first = 0;
+        for (int k = 0; k < kRows; k++) first += a[k] * a[k] * Math.Exp(-2 * t[k]);
+        var rowWeight = new double[kRows];
+        double spectral = 0;
+        if (kRows >= w.ColumnCount)
+        {
+            var evd = scaled.TransposeThisAndMultiply(scaled).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+            var proj = scaled * evd.EigenVectors;
+            for (int i = 0; i < evd.EigenValues.Count; i++)
+            {
+                double lambda = evd.EigenValues[i].Real;
+                if (lambda <= 0) continue;
+                spectral += Math.Pow(lambda, q / 2);
+                if (!gradient) continue;
+                // σ^q u_ik² = σ^{q−2}(D_sW v_i)_k².
+                double c = Math.Pow(lambda, q / 2 - 1);
+                for (int k = 0; k < kRows; k++) rowWeight[k] += c * proj[k, i] * proj[k, i];
+            }
+        }
+        else
+        {
+            var evd = (scaled * scaled.Transpose()).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+            for (int i = 0; i < evd.EigenValues.Count; i++)
+            {
+                double lambda = evd.EigenValues[i].Real;
+                if (lambda <= 0) continue;
+                double sq = Math.Pow(lambda, q / 2);
+                spectral += sq;
+                if (gradient) for (int k = 0; k < kRows; k++) rowWeight[k] += sq * evd.EigenVectors[k, i] * evd.EigenVectors[k, i];
+            }
+        }
+        double value = first / l + (l - 1.0) / l * spectral;
+        if (!gradient) return (value, []);
+        var g = new double[kRows];
+        for (int k = 0; k < kRows; k++) g[k] = 2.0 / l * (rowWeight[k] - a[k] * a[k] * Math.Exp(-2 * t[k]));
+        return (value, g);
+    }
+
+    static double[] Gradient(Matrix<double> w, double[] a, int l, double[] t) => Evaluate(w, a, l, t, gradient: true).Gradient;
+
+    public static PhiResult Minimize(Matrix<double> w, double[] a, int l, int maxIterations = 20000)
+    {
+        if (l < 2) throw new ArgumentOutOfRangeException(nameof(l), "L ≥ 2");
+        if (w.RowCount != a.Length) throw new ArgumentException($"W has {w.RowCount} rows but a has {a.Length} entries");
+        var keep = Enumerable.Range(0, a.Length).Where(k => a[k] != 0 && w.Row(k).L2Norm() > 0).ToArray();
+        if (keep.Length == 0) return new PhiResult(0, new double[a.Length], 0, 0);
+        var wk = Matrix<double>.Build.DenseOfRowVectors(keep.Select(w.Row));
+        var ak = keep.Select(k => a[k]).ToArray();
+        // Start 2: s_k² ∝ |a_k|/‖w_k‖ (the choice behind the upper bound).
+        var starts = new[]
+        {
+            new double[keep.Length],
+            keep.Select((k, i) => 0.5 * Math.Log(Math.Abs(ak[i]) / wk.Row(i).L2Norm())).ToArray(),
+        };
+        PhiResult? best = null;
+        foreach (var t0 in starts)
+        {
+            var r = Descend(wk, ak, l, t0, maxIterations);
+            if (best is null || r.Value < best.Value) best = r;
+        }
+        var scales = new double[a.Length];
+        for (int i = 0; i < keep.Length; i++) scales[keep[i]] = best!.Scales[i];
+        return best! with { Scales = scales };
+    }
+
+    static PhiResult Descend(Matrix<double> w, double[] a, int l, double[] t0, int maxIterations)
+    {
+        var t = (double[])t0.Clone();
+        double f = Objective(w, a, l, t);
+        var g = Gradient(w, a, l, t);
+        double step = 0.1;
+        int it = 0;
+        for (; it < maxIterations; it++)
+        {
+            double gnorm = Math.Sqrt(g.Sum(x => x * x));
+            if (gnorm <= 1e-11 * (1 + Math.Abs(f))) break;
+            // Armijo backtracking from the Barzilai–Borwein step.
+            double[] tNew;
+            double fNew;
+            while (true)
+            {
+                tNew = t.Select((x, k) => x - step * g[k]).ToArray();
+                fNew = Objective(w, a, l, tNew);
+                if (fNew <= f - 1e-4 * step * gnorm * gnorm || step < 1e-14) break;
+                step /= 2;
+            }
+            var gNew = Gradient(w, a, l, tNew);
+            double sy = 0, ss = 0;
+            for (int k = 0; k < t.Length; k++)
+            {
+                double sk = tNew[k] - t[k], yk = gNew[k] - g[k];
+                sy += sk * yk;
+                ss += sk * sk;
+            }
+            step = sy > 0 ? Math.Clamp(ss / sy, 1e-8, 1e4) : step * 2;
+            if (Math.Abs(f - fNew) <= 1e-15 * Math.Abs(f) && ss < 1e-24) { (t, f, g) = (tNew, fNew, gNew); break; }
+            (t, f, g) = (tNew, fNew, gNew);
+        }
+        return new PhiResult(f, t.Select(Math.Exp).ToArray(), Math.Sqrt(g.Sum(x => x * x)), it);
+    }
+
+    /// <summary>
+    /// max(‖D_aW‖_{S_{2/L}}^{2/L}, (Σ|a_k|‖w_k‖)^{2/L}) ≤ Φ_L ≤ rank(D_aW)^{(L−2)/L}(Σ|a_k|‖w_k‖)^{2/L}
+    /// (lower-1 [SEED], lower-2 derived [DER], upper [SEED]).
+    /// </summary>
+    public static PhiBounds Bounds(Matrix<double> w, double[] a, int l)
+    {
+        var da = Matrix<double>.Build.DenseOfMatrix(w);
+        for (int k = 0; k < a.Length; k++) da.SetRow(k, w.Row(k) * a[k]);
+        double path = Enumerable.Range(0, a.Length).Sum(k => Math.Abs(a[k]) * w.Row(k).L2Norm());
+        int rank = Schatten.Rank(da);
+        return new PhiBounds(Schatten.Powered(da, 2.0 / l), Math.Pow(path, 2.0 / l), Math.Pow(rank, (l - 2.0) / l) * Math.Pow(path, 2.0 / l), rank);
+    }
+}
