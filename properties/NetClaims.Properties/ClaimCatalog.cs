@@ -42,6 +42,8 @@ public static class ClaimCatalog
         LinearLayerClaims.Factorization,
         LinearLayerClaims.PhiBounds,
         LinearLayerClaims.Counting,
+        RepresentationClaims.LemmaReduction,
+        RepresentationClaims.BoundsOverL,
     ];
 
     public static Claim Get(string id) =>

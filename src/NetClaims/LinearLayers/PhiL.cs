@@ -19,9 +19,9 @@ public static class PhiL
 {
     public static double Objective(Matrix<double> w, double[] a, int l, double[] t) => Evaluate(w, a, l, t, gradient: false).Value;
 
-    // F(t) and, if asked, ∂F/∂t_k = (2/L)(Σ_i σ_i^q u_ik² − a_k² e^{−2t_k}). The spectrum of D_sW comes from the smaller
-    // Gram matrix (d×d when K ≥ d): σ_i² are its eigenvalues and, for K ≥ d, u_ik = (D_sW v_i)_k/σ_i, so a K×d problem
-    // costs O(Kd² + d³) per evaluation instead of a K×K SVD.
+    // F(t) and, if asked, ∂F/∂t_k = (2/L)(Σ_i σ_i^q u_ik² − a_k² e^{−2t_k}). The spectrum of D_sW (K×d) comes from a thin
+    // QR, D_sW = QR, and the SVD of the small R (d×d): σ_i are accurate to rounding and U = Q·U_R, so a K×d problem costs
+    // O(Kd²) per evaluation instead of a K×K SVD. Singular values below Schatten.ZeroTolerance·σ_max count as zero.
     static (double Value, double[] Gradient) Evaluate(Matrix<double> w, double[] a, int l, double[] t, bool gradient)
     {
         double q = 2.0 / (l - 1);
@@ -30,34 +30,30 @@ public static class PhiL
         for (int k = 0; k < kRows; k++) scaled.SetRow(k, w.Row(k) * Math.Exp(t[k]));
         double first = 0;
         for (int k = 0; k < kRows; k++) first += a[k] * a[k] * Math.Exp(-2 * t[k]);
-        var rowWeight = new double[kRows];
-        double spectral = 0;
-        if (kRows >= w.ColumnCount)
+        Matrix<double> u;
+        MathNet.Numerics.LinearAlgebra.Vector<double> sigma;
+        if (kRows > w.ColumnCount)
         {
-            var evd = scaled.TransposeThisAndMultiply(scaled).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-            var proj = scaled * evd.EigenVectors;
-            for (int i = 0; i < evd.EigenValues.Count; i++)
-            {
-                double lambda = evd.EigenValues[i].Real;
-                if (lambda <= 0) continue;
-                spectral += Math.Pow(lambda, q / 2);
-                if (!gradient) continue;
-                // σ^q u_ik² = σ^{q−2}(D_sW v_i)_k².
-                double c = Math.Pow(lambda, q / 2 - 1);
-                for (int k = 0; k < kRows; k++) rowWeight[k] += c * proj[k, i] * proj[k, i];
-            }
+            var qr = scaled.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+            var svd = qr.R.Svd(computeVectors: gradient);
+            sigma = svd.S;
+            u = gradient ? qr.Q * svd.U : qr.Q;
         }
         else
         {
-            var evd = (scaled * scaled.Transpose()).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-            for (int i = 0; i < evd.EigenValues.Count; i++)
-            {
-                double lambda = evd.EigenValues[i].Real;
-                if (lambda <= 0) continue;
-                double sq = Math.Pow(lambda, q / 2);
-                spectral += sq;
-                if (gradient) for (int k = 0; k < kRows; k++) rowWeight[k] += sq * evd.EigenVectors[k, i] * evd.EigenVectors[k, i];
-            }
+            var svd = scaled.Svd(computeVectors: gradient);
+            sigma = svd.S;
+            u = gradient ? svd.U : scaled;
+        }
+        double smax = sigma.Count == 0 ? 0 : sigma.Maximum();
+        double spectral = 0;
+        var rowWeight = new double[kRows];
+        for (int i = 0; i < sigma.Count; i++)
+        {
+            if (!(sigma[i] > Schatten.ZeroTolerance * smax)) continue;
+            double sq = Math.Pow(sigma[i], q);
+            spectral += sq;
+            if (gradient) for (int k = 0; k < kRows; k++) rowWeight[k] += sq * u[k, i] * u[k, i];
         }
         double value = first / l + (l - 1.0) / l * spectral;
         if (!gradient) return (value, []);

@@ -8,6 +8,16 @@ namespace NetClaims.LinearLayers;
 /// </summary>
 public static class Schatten
 {
+    /// <summary>
+    /// Singular values at most this fraction of σ_max count as exact zeros. Schatten quasi-norms with small q are
+    /// rank-like (σ^q → 1 as q → 0 for any σ &gt; 0), so rounding-level singular values (~1e-16·σ_max) of a rank-deficient
+    /// matrix would otherwise add nearly 1 each; 1e-12 is far above rounding and far below any singular value we construct.
+    /// </summary>
+    public const double ZeroTolerance = 1e-12;
+
+    /// <summary>The singular values above the zero tolerance.</summary>
+    public static double[] NonZero(double[] s) => s.Length == 0 ? s : s.Where(x => x > ZeroTolerance * s[0]).ToArray();
+
     /// <summary>Singular values in decreasing order.</summary>
     public static double[] SingularValues(Matrix<double> w) =>
         w.RowCount == 0 || w.ColumnCount == 0 ? [] : w.Svd(computeVectors: false).S.ToArray();
@@ -16,7 +26,7 @@ public static class Schatten
     public static double Powered(Matrix<double> w, double q)
     {
         if (!(q > 0) || double.IsInfinity(q)) throw new ArgumentOutOfRangeException(nameof(q), "the powered form needs 0 < q < ∞");
-        return SingularValues(w).Where(s => s > 0).Sum(s => Math.Pow(s, q));
+        return NonZero(SingularValues(w)).Sum(s => Math.Pow(s, q));
     }
 
     /// <summary>‖W‖_{S_q}.</summary>
