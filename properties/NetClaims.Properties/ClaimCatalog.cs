@@ -44,6 +44,7 @@ public static class ClaimCatalog
         LinearLayerClaims.Counting,
         RepresentationClaims.LemmaReduction,
         RepresentationClaims.BoundsOverL,
+        EgopClaims.EgopRank,
     ];
 
     public static Claim Get(string id) =>

@@ -29,7 +29,9 @@ internal static class EvalCommand
         var matrix = new Option<string?>("--matrix") { Description = "schatten / factorization / phi: a matrix, rows separated by ';', e.g. \"1,2;3,-1;0,1\"" };
         var q = new Option<double>("--q") { Description = "schatten: the exponent q > 0 (inf for the spectral norm)", DefaultValueFactory = _ => 1 };
         var layers = new Option<int?>("--L") { Description = "factorization / phi: the number of layers L" };
-        var a = new Option<string?>("--a") { Description = "phi: the output weights, comma-separated, one per matrix row" };
+        var a = new Option<string?>("--a") { Description = "phi / egop: the output weights, comma-separated, one per matrix row" };
+        var b = new Option<string?>("--b") { Description = "egop: the biases, comma-separated (default 0)" };
+        var samples = new Option<int>("--samples") { Description = "egop: Monte-Carlo samples", DefaultValueFactory = _ => 20_000 };
         var format = Cli.Format();
         var cmd = new Command("eval",
             "Evaluate one object: a parity construction at d (exact cost, exhaustive check); ridge-cost of a direction v " +
@@ -37,9 +39,10 @@ internal static class EvalCommand
             "min-rnorm at d, the LP over the sign-direction dictionary or with --ridge over w = 1 (JSON: d, dictionary, optimum, status, one_over_rho, rows, columns, nonzeros, seconds); " +
             "memorizer --d --n --seed [--grouped] (JSON: d, n, seed, kind, group_size, width, cost, cost_per_n_over_d, max_interpolation_error); " +
             "schatten --matrix --q (JSON: singular_values, schatten, schatten_powered, rank); factorization --matrix --L (JSON: balanced_cost, schatten_2_over_p_powered, factor_norms_squared, imbalance); " +
-            "phi --matrix --a --L (JSON: phi, lower_schatten, lower_path, upper, rank, gradient_norm, iterations, seconds)")
+            "phi --matrix --a --L (JSON: phi, lower_schatten, lower_path, upper, rank, gradient_norm, iterations, seconds); " +
+            "egop --matrix --a [--b] [--samples] [--seed] (JSON: samples, eigenvalues, effective_rank_1e-9, effective_rank_1e-2, frobenius_standard_error)")
         {
-            name, d, v, ridge, n, seed, grouped, matrix, q, layers, a, format,
+            name, d, v, ridge, n, seed, grouped, matrix, q, layers, a, b, samples, format,
         };
         cmd.SetAction(p =>
         {
@@ -56,6 +59,8 @@ internal static class EvalCommand
                     p.GetValue(layers) ?? throw new ArgumentException("factorization needs --L"), f),
                 "phi" => EvalMore.Phi(p.GetValue(matrix) ?? throw new ArgumentException("phi needs --matrix"),
                     p.GetValue(a) ?? throw new ArgumentException("phi needs --a"), p.GetValue(layers) ?? throw new ArgumentException("phi needs --L"), f),
+                "egop" => EvalMore.EgopOf(p.GetValue(matrix) ?? throw new ArgumentException("egop needs --matrix"),
+                    p.GetValue(a) ?? throw new ArgumentException("egop needs --a"), p.GetValue(b), p.GetValue(samples), p.GetValue(seed), f),
                 "min-rnorm" => EvalMore.MinRNorm(p.GetValue(d) ?? throw new ArgumentException("min-rnorm needs --d"), p.GetValue(ridge), f),
                 _ => Run(what, p.GetValue(d) ?? throw new ArgumentException($"{what} needs --d"), f),
             };

@@ -153,6 +153,27 @@ internal static class EvalMore
         return Cli.Ok;
     }
 
+    public static int EgopOf(string matrix, string aText, string? bText, int samples, int seed, string format)
+    {
+        var w = LinearLayers.Schatten.ParseMatrix(matrix);
+        double[] Parse(string text, string name) => text.Split(',', StringSplitOptions.TrimEntries).Select(p =>
+            double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : throw new FormatException($"{name}: '{p}' is not a finite number")).ToArray();
+        var a = Parse(aText, "--a");
+        var b = bText is null ? new double[w.RowCount] : Parse(bText, "--b");
+        if (a.Length != w.RowCount || b.Length != w.RowCount) return Cli.Fail($"--a and --b need {w.RowCount} entries (one per matrix row)");
+        if (samples < 2 || samples > 10_000_000) return Cli.Fail($"--samples must be between 2 and 10000000, not {samples}");
+        var e = LinearLayers.Egop.Estimate(w, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(a), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b), samples, seed);
+        Emit(format, new JsonObject
+        {
+            ["samples"] = samples,
+            ["eigenvalues"] = new JsonArray(e.EigenValues.Select(x => (JsonNode)x).ToArray()),
+            ["effective_rank_1e-9"] = e.EffectiveRank(1e-9),
+            ["effective_rank_1e-2"] = e.EffectiveRank(1e-2),
+            ["frobenius_standard_error"] = e.StandardError,
+        }, $"EGOP over U[−1,1]^{w.ColumnCount} ({samples} samples): eigenvalues ({string.Join(", ", e.EigenValues.Select(x => x.ToString("G6", CultureInfo.InvariantCulture)))}); rank {e.EffectiveRank(1e-9)}; standard error (Frobenius) {e.StandardError:G3}");
+        return Cli.Ok;
+    }
+
     static void Emit(string format, JsonObject json, string text) =>
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : text);
 

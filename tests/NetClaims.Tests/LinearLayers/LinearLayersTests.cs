@@ -100,3 +100,26 @@ public sealed class PhiLTests
         Assert.InRange(fdStar, -1e-6, 1e-6);
     }
 }
+
+public sealed class EgopTests
+{
+    [Fact]
+    public void A_single_index_net_has_a_rank_one_egop_along_its_direction()
+    {
+        // f(x) = Σ_k a_k σ(c_k⟨v,x⟩ + b_k) depends on x only through ⟨v,x⟩: every gradient is a multiple of v (hand derivation).
+        var v = Vector<double>.Build.DenseOfArray([0.6, 0.8, 0]);
+        var w = Matrix<double>.Build.DenseOfRowVectors(v * 1.5, v * -0.7, v * 2.0);
+        var e = Egop.Estimate(w, Vector<double>.Build.DenseOfArray([1, 2, -1]), Vector<double>.Build.DenseOfArray([0.1, 0.2, -0.3]), 5000, 3);
+        Assert.Equal(1, e.EffectiveRank(1e-9));
+        Assert.InRange(Egop.PrincipalAngleDegrees(e.Top(1), v.ToColumnMatrix()), 0, 1e-6);
+    }
+
+    [Fact]
+    public void Principal_angle_of_known_subspaces()
+    {
+        // span(e1) vs span((cos 30°, sin 30°)): 30° (hand derivation).
+        var u = Matrix<double>.Build.DenseOfColumnArrays([1.0, 0]);
+        var v = Matrix<double>.Build.DenseOfColumnArrays([Math.Cos(Math.PI / 6), Math.Sin(Math.PI / 6)]);
+        Assert.InRange(Egop.PrincipalAngleDegrees(u, v), 30 - 1e-9, 30 + 1e-9);
+    }
+}
