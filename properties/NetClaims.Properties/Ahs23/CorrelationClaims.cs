@@ -78,7 +78,7 @@ internal static class CorrelationClaims
         },
         Starts: 30, Climbers: 3, Steps: 400);
 
-    static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    static double Gaussian(Random rng) => Statistics.Sampling.Gaussian(rng);
 
     static CheckOptions<Direction> Options => new()
     {

@@ -14,8 +14,6 @@ namespace NetClaims.Properties.Pow23;
 /// </summary>
 internal static class EgopClaims
 {
-    const string Paper = "Parkinson, Ongie, Willett: ReLU neural networks with linear layers are biased towards single- and multi-index models (arXiv 2305.15598)";
-
     internal sealed record Net(Matrix<double> W, Vector<double> A, Vector<double> B, Matrix<double>? V, int Seed)
     {
         public int R => V?.RowCount ?? 0;
@@ -78,7 +76,7 @@ internal static class EgopClaims
     }
 
     public static Claim EgopRank { get; } = new(
-        Id, new Citation(Paper, "EGOP, index rank; THEOREMS.md §3.5", "EGOP definition [REC]; range(C_f) ⊆ rowspace(D_aW) and the g∘V facts [DER]; mixed-variation definition [DER]"),
+        Id, new Citation(Paper.Pow, "EGOP, index rank; THEOREMS.md §3.5", "EGOP definition [REC]; range(C_f) ⊆ rowspace(D_aW) and the g∘V facts [DER]; mixed-variation definition [DER]"),
         "For f = aᵀσ(Wx+b)+c and x ~ U[−1,1]^d, the EGOP C_f (Monte-Carlo, 4000 samples) has no component outside rowspace(D_aW) (so rank C_f ≤ rank D_aW); a network g∘V with V of rank r has EGOP rank r and its top r eigenvectors span range(Vᵀ) (principal angle ≤ 1e-6°).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(Id, "check", Nets, s.WithTests(60), (n, ctx) => Check(n, ctx, false),

@@ -14,8 +14,6 @@ namespace NetClaims.Properties.Pow23;
 /// </summary>
 internal static class LinearLayerClaims
 {
-    const string Paper = "Parkinson, Ongie, Willett: ReLU neural networks with linear layers are biased towards single- and multi-index models (arXiv 2305.15598)";
-
     internal sealed record Case(Matrix<double> W, double[] A, int L, int Seed)
     {
         public override string ToString() =>
@@ -70,7 +68,7 @@ internal static class LinearLayerClaims
     }
 
     public static Claim Factorization { get; } = new(
-        FactorId, new Citation(Paper, "factorisation identity; THEOREMS.md §3.2", "[SEED; DER] identity and minimiser; worked examples [NUM]"),
+        FactorId, new Citation(Paper.Pow, "factorisation identity; THEOREMS.md §3.2", "[SEED; DER] identity and minimiser; worked examples [NUM]"),
         "For every W and p ≥ 1, the balanced factorisation W_p⋯W_1 = W costs (1/p)Σ‖W_i‖_F² = ‖W‖_{S_{2/p}}^{2/p}, is balanced (W_{i+1}ᵀW_{i+1} = W_iW_iᵀ), and no other factorisation costs less (generated W up to 5×5, p ≤ 7; tolerance 1e-9).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(FactorId, "check", Cases(2), s, (c, ctx) => Factor(c, ctx, (w, p) => Schatten.Powered(w, 2.0 / p)),
@@ -111,7 +109,7 @@ internal static class LinearLayerClaims
     }
 
     public static Claim PhiBounds { get; } = new(
-        PhiId, new Citation(Paper, "bounds on Φ_L; THEOREMS.md §3.3, §3.4", "lower-1 and upper [SEED; DER]; lower-2 [DER] (added in the digest); Φ_L's exact form [UNSURE]"),
+        PhiId, new Citation(Paper.Pow, "bounds on Φ_L; THEOREMS.md §3.3, §3.4", "lower-1 and upper [SEED; DER]; lower-2 [DER] (added in the digest); Φ_L's exact form [UNSURE]"),
         "max(‖D_aW‖_{S_{2/L}}^{2/L}, (Σ|a_k|‖w_k‖)^{2/L}) ≤ Φ_L(W,a) ≤ rank(D_aW)^{(L−2)/L}(Σ|a_k|‖w_k‖)^{2/L} on generated (W, a, L ≥ 3), Φ_L minimised over per-unit scalings to gradient ≤ 1e-11 (tolerance rel 1e-6).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(PhiId, "check", Cases(3), s, (c, ctx) => Phi(c, ctx, false), Options("Φ_L / upper bound", new CoverageRequirement("rank ≥ 2", 0.3), new CoverageRequirement("rank 1", 0.1))),
@@ -166,7 +164,7 @@ internal static class LinearLayerClaims
     }
 
     public static Claim Counting { get; } = new(
-        CountId, new Citation(Paper, "singular-value decay; THEOREMS.md §3.7", "the paper's A_r is [UNSURE]; the counting inequality and the effective-rank corollary are [DER]"),
+        CountId, new Citation(Paper.Pow, "singular-value decay; THEOREMS.md §3.7", "the paper's A_r is [UNSURE]; the counting inequality and the effective-rank corollary are [DER]"),
         "For every matrix W and L ≥ 3, with S = Σσ_i^{2/(L−1)}: σ_{k+1}/σ_1 ≤ ((S/σ_1^{2/(L−1)} − 1)/k)^{(L−1)/2} for all k, and #{i : σ_i > εσ_1} ≤ 1 + (S/σ_1^{2/(L−1)} − 1)ε^{−2/(L−1)} (generated W up to 5×5).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(CountId, "check", Cases(3), s, (c, ctx) => Count(c, ctx, 1), Options(null, new CoverageRequirement("≥ 3 singular values", 0.3))),

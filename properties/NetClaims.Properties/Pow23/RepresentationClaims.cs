@@ -15,8 +15,6 @@ namespace NetClaims.Properties.Pow23;
 /// </summary>
 internal static class RepresentationClaims
 {
-    const string Paper = "Parkinson, Ongie, Willett: ReLU neural networks with linear layers are biased towards single- and multi-index models (arXiv 2305.15598)";
-
     internal sealed record Rep(Matrix<double> W, Vector<double> A, Vector<double> B, double C, int L, int Seed)
     {
         public override string ToString() =>
@@ -63,7 +61,7 @@ internal static class RepresentationClaims
     }
 
     public static Claim LemmaReduction { get; } = new(
-        LemmaId, new Citation(Paper, "Lemma (reduction to two layers); THEOREMS.md §3.3", "[SEED; DER]; the global-scale identity [DER]"),
+        LemmaId, new Citation(Paper.Pow, "Lemma (reduction to two layers); THEOREMS.md §3.3", "[SEED; DER]; the global-scale identity [DER]"),
         "For a two-layer representation (W, a, b, c) and L ≥ 2, the deep network built from the Φ_L-optimal per-unit scaling and a balanced factorisation of D_sW computes the same function (rel 1e-9 at 20 points) with cost C_L = Φ_L(W, a) (rel 1e-8); and min over a global scale of the cost equals (‖a‖₂‖W‖_{S_{2/(L−1)}})^{2/L}, the two terms being equal at the optimum.",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(LemmaId, "check", Reps, s.WithTests(60), (r, ctx) => Lemma(r, ctx, true),
@@ -134,7 +132,7 @@ internal static class RepresentationClaims
     }
 
     public static Claim BoundsOverL { get; } = new(
-        LimitId, new Citation(Paper, "main theorem and the L → ∞ limit; THEOREMS.md §3.6", "sandwich [SEED]; proofs and the limit [DER]; paper's limit statement [REC]"),
+        LimitId, new Citation(Paper.Pow, "main theorem and the L → ∞ limit; THEOREMS.md §3.6", "sandwich [SEED]; proofs and the limit [DER]; paper's limit statement [REC]"),
         "For index-rank-2 representations (W = B·V, V 2×6 orthonormal, K = 10) the sandwich max(lower bounds) ≤ Φ_L ≤ rank^{(L−2)/L}·path^{2/L} holds for L = 2…64, the upper bound approaches the index rank as L grows, and projecting the rows onto the active subspace never lengthens them and caps the rank at 2.",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(LimitId, "check", Gen.Int32(Range.Constant(1, 1_000_000)), s.WithTests(10), (seed, ctx) => Limit(seed, ctx),

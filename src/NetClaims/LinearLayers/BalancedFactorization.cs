@@ -49,5 +49,5 @@ public static class BalancedFactorization
         return q;
     }
 
-    public static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    public static double Gaussian(Random rng) => Statistics.Sampling.Gaussian(rng);
 }
