@@ -1,5 +1,6 @@
 using NetClaims.Claims;
 using NetClaims.Properties.Ahs23;
+using NetClaims.Properties.Bn20;
 using NetClaims.Properties.Pow23;
 
 namespace NetClaims.Properties;
@@ -45,6 +46,8 @@ public static class ClaimCatalog
         RepresentationClaims.LemmaReduction,
         RepresentationClaims.BoundsOverL,
         EgopClaims.EgopRank,
+        CorrectiveViewClaims.Identity,
+        CorrectiveViewClaims.KernelNearIdentity,
     ];
 
     public static Claim Get(string id) =>

@@ -1,0 +1,57 @@
+using MathNet.Numerics.LinearAlgebra;
+using NetClaims.Cube;
+
+namespace NetClaims.RandomFeatures;
+
+/// <summary>n points on the unit sphere S^{d−1} with labels, and their measured minimum separation θ.</summary>
+public sealed record SphereData(Matrix<double> X, double[] Y, double Theta)
+{
+    public int N => X.RowCount;
+
+    public int D => X.ColumnCount;
+
+    /// <summary>
+    /// Rejection sampling: uniform points on the sphere, each kept only if it is at least <paramref name="minSeparation"/>
+    /// from those kept; labels ±1 uniformly. Refuses (one line) when it cannot place n points within the attempt budget.
+    /// </summary>
+    public static SphereData Sample(int n, int d, double minSeparation, int seed, int maxAttempts = 200_000)
+    {
+        if (n < 2 || d < 2 || n > 100_000 || d > 10_000) throw new SizeRefusedException($"need 2 ≤ n ≤ 100000 and 2 ≤ d ≤ 10000, got n={n}, d={d}");
+        if (!(minSeparation >= 0 && minSeparation < 2)) throw new ArgumentOutOfRangeException(nameof(minSeparation), "separation on the unit sphere must be in [0, 2)");
+        var rng = new Random(seed);
+        var pts = new List<double[]>();
+        int attempts = 0;
+        while (pts.Count < n)
+        {
+            if (++attempts > maxAttempts)
+                throw new SizeRefusedException($"could not place {n} points with separation {minSeparation} on S^{d - 1} in {maxAttempts} attempts; lower θ or n");
+            var v = Enumerable.Range(0, d).Select(_ => Statistics.Sampling.Gaussian(rng)).ToArray();
+            double norm = Math.Sqrt(v.Sum(x => x * x));
+            for (int i = 0; i < d; i++) v[i] /= norm;
+            if (pts.All(p => Distance(p, v) >= minSeparation)) pts.Add(v);
+        }
+        var x = Matrix<double>.Build.DenseOfRowArrays(pts);
+        var y = Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray();
+        return new SphereData(x, y, MinSeparation(x));
+    }
+
+    static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum());
+
+    public static double MinSeparation(Matrix<double> x)
+    {
+        double best = double.PositiveInfinity;
+        for (int i = 0; i < x.RowCount; i++)
+            for (int j = i + 1; j < x.RowCount; j++) best = Math.Min(best, (x.Row(i) - x.Row(j)).L2Norm());
+        return best;
+    }
+
+    /// <summary>σ with σ² = 2c·ln n/θ² (THEOREMS.md §2.1 b): then |K(x_i, x_j)| ≤ n^{−c} for i ≠ j.</summary>
+    public double Bandwidth(double c) => Math.Sqrt(2 * c * Math.Log(N) / (Theta * Theta));
+
+    /// <summary>The Gaussian kernel K_ij = exp(−σ²‖x_i − x_j‖²/2) = E_ξ cos⟨ξ, x_i − x_j⟩, ξ ~ N(0, σ²I).</summary>
+    public Matrix<double> Kernel(double sigma) =>
+        Matrix<double>.Build.Dense(N, N, (i, j) => Math.Exp(-sigma * sigma * Math.Pow((X.Row(i) - X.Row(j)).L2Norm(), 2) / 2));
+
+    /// <summary>‖K − I‖₂ (spectral norm).</summary>
+    public double KernelDeviation(double sigma) => (Kernel(sigma) - Matrix<double>.Build.DenseIdentity(N)).L2Norm();
+}
