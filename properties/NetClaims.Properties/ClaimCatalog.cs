@@ -48,6 +48,8 @@ public static class ClaimCatalog
         EgopClaims.EgopRank,
         CorrectiveViewClaims.Identity,
         CorrectiveViewClaims.KernelNearIdentity,
+        MemorizationClaims.OneStepContraction,
+        MemorizationClaims.CorrectiveDecay,
     ];
 
     public static Claim Get(string id) =>

@@ -31,6 +31,9 @@ internal static class EvalCommand
         var layers = new Option<int?>("--L") { Description = "factorization / phi: the number of layers L" };
         var a = new Option<string?>("--a") { Description = "phi / egop: the output weights, comma-separated, one per matrix row" };
         var b = new Option<string?>("--b") { Description = "egop: the biases, comma-separated (default 0)" };
+        var theta = new Option<double>("--theta") { Description = "memorize: required minimum separation of the points", DefaultValueFactory = _ => 0.0 };
+        var featuresOpt = new Option<int>("--features") { Description = "memorize: random features per corrective step", DefaultValueFactory = _ => 250_000 };
+        var stepsOpt = new Option<int>("--steps") { Description = "memorize: corrective steps", DefaultValueFactory = _ => 3 };
         var samples = new Option<int>("--samples") { Description = "egop: Monte-Carlo samples", DefaultValueFactory = _ => 20_000 };
         var format = Cli.Format();
         var cmd = new Command("eval",
@@ -40,9 +43,10 @@ internal static class EvalCommand
             "memorizer --d --n --seed [--grouped] (JSON: d, n, seed, kind, group_size, width, cost, cost_per_n_over_d, max_interpolation_error); " +
             "schatten --matrix --q (JSON: singular_values, schatten, schatten_powered, rank); factorization --matrix --L (JSON: balanced_cost, schatten_2_over_p_powered, factor_norms_squared, imbalance); " +
             "phi --matrix --a --L (JSON: phi, lower_schatten, lower_path, upper, rank, gradient_norm, iterations, seconds); " +
-            "egop --matrix --a [--b] [--samples] [--seed] (JSON: samples, eigenvalues, effective_rank_1e-9, effective_rank_1e-2, frobenius_standard_error)")
+            "egop --matrix --a [--b] [--samples] [--seed] (JSON: samples, eigenvalues, effective_rank_1e-9, effective_rank_1e-2, frobenius_standard_error); " +
+            "memorize --n --d [--theta] [--features] [--steps] [--seed] (JSON: per-step residual_ratio, neurons, seconds)")
         {
-            name, d, v, ridge, n, seed, grouped, matrix, q, layers, a, b, samples, format,
+            name, d, v, ridge, n, seed, grouped, matrix, q, layers, a, b, samples, theta, featuresOpt, stepsOpt, format,
         };
         cmd.SetAction(p =>
         {
@@ -61,6 +65,8 @@ internal static class EvalCommand
                     p.GetValue(a) ?? throw new ArgumentException("phi needs --a"), p.GetValue(layers) ?? throw new ArgumentException("phi needs --L"), f),
                 "egop" => EvalMore.EgopOf(p.GetValue(matrix) ?? throw new ArgumentException("egop needs --matrix"),
                     p.GetValue(a) ?? throw new ArgumentException("egop needs --a"), p.GetValue(b), p.GetValue(samples), p.GetValue(seed), f),
+                "memorize" => EvalMore.Memorize(p.GetValue(n) ?? throw new ArgumentException("memorize needs --n"), p.GetValue(d) ?? throw new ArgumentException("memorize needs --d"),
+                    p.GetValue(theta), p.GetValue(featuresOpt), p.GetValue(stepsOpt), p.GetValue(seed), f),
                 "min-rnorm" => EvalMore.MinRNorm(p.GetValue(d) ?? throw new ArgumentException("min-rnorm needs --d"), p.GetValue(ridge), f),
                 _ => Run(what, p.GetValue(d) ?? throw new ArgumentException($"{what} needs --d"), f),
             };

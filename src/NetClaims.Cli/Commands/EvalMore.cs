@@ -174,6 +174,30 @@ internal static class EvalMore
         return Cli.Ok;
     }
 
+    public static int Memorize(int n, int d, double theta, int features, int steps, int seed, string format)
+    {
+        var data = RandomFeatures.SphereData.Sample(n, d, theta, seed);
+        double sigma = data.Bandwidth(2);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = RandomFeatures.CorrectiveMemorizer.Run(data, sigma, sigma, features, steps, seed,
+            new Progress<RandomFeatures.CorrectiveStep>(st => Console.Error.WriteLine($"  step {st.Step}: ‖r‖²/‖y‖² = {st.ResidualRatio:G4} ({st.Seconds:F1} s)")));
+        Emit(format, new JsonObject
+        {
+            ["n"] = n,
+            ["d"] = d,
+            ["theta_measured"] = data.Theta,
+            ["sigma"] = sigma,
+            ["features_per_step"] = features,
+            ["steps"] = new JsonArray(run.Steps.Select(st => (JsonNode)new JsonObject
+            {
+                ["step"] = st.Step, ["residual_ratio"] = st.ResidualRatio, ["neurons"] = st.Neurons, ["seconds"] = Math.Round(st.Seconds, 3),
+            }).ToArray()),
+            ["neurons"] = run.Neurons,
+            ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+        }, $"n={n} on S^{d - 1} (θ = {data.Theta:G4}, σ = {sigma:G4}): ‖r_t‖²/‖y‖² = {string.Join(", ", run.Steps.Select(st => st.ResidualRatio.ToString("G4", CultureInfo.InvariantCulture)))}; {run.Neurons} ReLUs; {clock.Elapsed.TotalSeconds:F1} s");
+        return Cli.Ok;
+    }
+
     static void Emit(string format, JsonObject json, string text) =>
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : text);
 
