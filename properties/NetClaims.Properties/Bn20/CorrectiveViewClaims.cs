@@ -13,8 +13,6 @@ namespace NetClaims.Properties.Bn20;
 /// </summary>
 internal static class CorrectiveViewClaims
 {
-    const string Paper = "Bresler, Nagaraj: A corrective view of neural networks: representation, memorization and learning (COLT 2020, arXiv 2002.00274)";
-
     // ---- the identity ----
 
     internal sealed record Point(double Omega0, double Phi, double U)
@@ -42,7 +40,7 @@ internal static class CorrectiveViewClaims
     }
 
     public static Claim Identity { get; } = new(
-        IdentityId, new Citation(Paper, "random-feature memorisation; THEOREMS.md §2.1 b", "[DER] reconstruction (Taylor with integral remainder); the paper's own ω₀ and η(T,ξ) are [UNSURE]"),
+        IdentityId, new Citation(Paper.Bn, "random-feature memorisation; THEOREMS.md §2.1 b", "[DER] reconstruction (Taylor with integral remainder); the paper's own ω₀ and η(T,ξ) are [UNSURE]"),
         "For ω₀ > 0, φ and u ∈ [−2, 2]: cos(ω₀u + φ) = cos(φ − 2ω₀) − ω₀ sin(φ − 2ω₀)σ(u + 2) − 4ω₀²·E_{T~U[−2,2]}[cos(ω₀T + φ)σ(u − T)] (Gauss–Legendre, tolerance 1e-8; ω₀ ≤ 10).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(IdentityId, "check", Points, s, (x, ctx) => IdentityCase(x, ctx, true),
@@ -93,7 +91,7 @@ internal static class CorrectiveViewClaims
     }
 
     public static Claim KernelNearIdentity { get; } = new(
-        KernelId, new Citation(Paper, "memorisation theorem; THEOREMS.md §2.1 b", "[DER]: σ² = 2c·ln n/θ² makes |K(x_i,x_j)| ≤ n^{−c}; σ ≍ √(log n)/θ is [SEED]"),
+        KernelId, new Citation(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1 b", "[DER]: σ² = 2c·ln n/θ² makes |K(x_i,x_j)| ≤ n^{−c}; σ ≍ √(log n)/θ is [SEED]"),
         "For n points on S^{d−1} with minimum separation θ and σ² = 2c·ln n/θ², the Gaussian kernel has |K(x_i, x_j)| ≤ n^{−c} for i ≠ j and ‖K − I‖₂ ≤ (n−1)n^{−c} (2 ≤ n ≤ 40, 4 ≤ d ≤ 12, required separation 0.1–0.4).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(KernelId, "check", Samples, s.WithTests(60), (x, ctx) => Kernel(x, ctx, 2), new CheckOptions<Sample> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 20", 0.2)] }),

@@ -16,9 +16,7 @@ namespace NetClaims.Properties.Bn20;
 /// </summary>
 internal static class MemorizationClaims
 {
-    const string Paper = "Bresler, Nagaraj: A corrective view of neural networks: representation, memorization and learning (COLT 2020, arXiv 2002.00274)";
-
-    static readonly Citation Source = new(Paper, "memorisation theorem; THEOREMS.md §2.1", "Õ(n/θ⁴) neurons [SRC:abs]; contraction form [SEED]; estimator [DER]; constants [UNSURE]");
+    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1", "Õ(n/θ⁴) neurons [SRC:abs]; contraction form [SEED]; estimator [DER]; constants [UNSURE]");
 
     static readonly int[] Grid = [8192, 32768, 131072, 524288];
     const int Seeds = 6;

@@ -11,9 +11,7 @@ internal static class EvalMore
 {
     public static int RidgeCost(string text, string format)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var v = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
-            ? x : throw new FormatException($"--v: '{p}' is not a finite number")).ToArray();
+        var v = ParseNumbers(text, "--v", skipEmpty: true);
         if (v.Length < 2) return Cli.Fail("--v needs at least 2 coordinates (d ≥ 2)");
         var d = new Dimension(v.Length);
         bool integer = v.All(x => x == Math.Round(x) && Math.Abs(x) < 1e6);
@@ -132,8 +130,7 @@ internal static class EvalMore
     {
         if (l < 2) return Cli.Fail($"--L must be at least 2, not {l}");
         var w = LinearLayers.Schatten.ParseMatrix(matrix);
-        var a = aText.Split(',', StringSplitOptions.TrimEntries).Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
-            ? x : throw new FormatException($"--a: '{p}' is not a finite number")).ToArray();
+        var a = ParseNumbers(aText, "--a");
         if (a.Length != w.RowCount) return Cli.Fail($"--a has {a.Length} entries but the matrix has {w.RowCount} rows");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var r = LinearLayers.PhiL.Minimize(w, a, l);
@@ -156,10 +153,8 @@ internal static class EvalMore
     public static int EgopOf(string matrix, string aText, string? bText, int samples, int seed, string format)
     {
         var w = LinearLayers.Schatten.ParseMatrix(matrix);
-        double[] Parse(string text, string name) => text.Split(',', StringSplitOptions.TrimEntries).Select(p =>
-            double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : throw new FormatException($"{name}: '{p}' is not a finite number")).ToArray();
-        var a = Parse(aText, "--a");
-        var b = bText is null ? new double[w.RowCount] : Parse(bText, "--b");
+        var a = ParseNumbers(aText, "--a");
+        var b = bText is null ? new double[w.RowCount] : ParseNumbers(bText, "--b");
         if (a.Length != w.RowCount || b.Length != w.RowCount) return Cli.Fail($"--a and --b need {w.RowCount} entries (one per matrix row)");
         if (samples < 2 || samples > 10_000_000) return Cli.Fail($"--samples must be between 2 and 10000000, not {samples}");
         var e = LinearLayers.Egop.Estimate(w, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(a), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b), samples, seed);
@@ -197,6 +192,12 @@ internal static class EvalMore
         }, $"n={n} on S^{d - 1} (θ = {data.Theta:G4}, σ = {sigma:G4}): ‖r_t‖²/‖y‖² = {string.Join(", ", run.Steps.Select(st => st.ResidualRatio.ToString("G4", CultureInfo.InvariantCulture)))}; {run.Neurons} ReLUs; {clock.Elapsed.TotalSeconds:F1} s");
         return Cli.Ok;
     }
+
+    // A comma-separated list of finite numbers; anything else is a one-line FormatException naming the option.
+    static double[] ParseNumbers(string text, string option, bool skipEmpty = false) =>
+        text.Split(',', skipEmpty ? StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries : StringSplitOptions.TrimEntries)
+            .Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+                ? x : throw new FormatException($"{option}: '{p}' is not a finite number")).ToArray();
 
     static void Emit(string format, JsonObject json, string text) =>
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : text);
