@@ -180,12 +180,13 @@ internal static class EvalMore
         {
             ["n"] = n,
             ["d"] = d,
+            ["theta_requested"] = theta,
             ["theta_measured"] = data.Theta,
             ["sigma"] = sigma,
             ["features_per_step"] = features,
             ["steps"] = new JsonArray(run.Steps.Select(st => (JsonNode)new JsonObject
             {
-                ["step"] = st.Step, ["residual_ratio"] = st.ResidualRatio, ["neurons"] = st.Neurons, ["seconds"] = Math.Round(st.Seconds, 3),
+                ["step"] = st.Step, ["residual_ratio"] = st.ResidualRatio, ["variance_ratio"] = st.VarianceRatio, ["neurons"] = st.Neurons, ["seconds"] = Math.Round(st.Seconds, 3),
             }).ToArray()),
             ["neurons"] = run.Neurons,
             ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),

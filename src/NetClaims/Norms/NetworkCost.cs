@@ -40,4 +40,7 @@ public static class NetworkCost
         foreach (var u in net.Units) s += Math.Abs(u.Out.ToDouble()) * Math.Sqrt((double)u.W.NormSquared);
         return s;
     }
+
+    /// <summary>C(f) = Σ_k |a_k|·‖w_k‖₂ of a float network (random-feature and trained nets).</summary>
+    public static double Float(DenseTwoLayerRelu net) => net.Cost;
 }

@@ -35,6 +35,34 @@ public sealed record SphereData(Matrix<double> X, double[] Y, double Theta)
         return new SphereData(x, y, MinSeparation(x));
     }
 
+    /// <summary>
+    /// n = 2k points with minimum separation exactly θ (θ ≤ 0.4): k anchors at mutual distance ≥ 1.2 (rejection), each
+    /// with a partner at chord distance θ in a random direction orthogonal to it; labels ±1 uniformly. The pairs fix θ
+    /// while everything else about the data stays alike, so the θ-dependence of the memoriser can be measured.
+    /// </summary>
+    public static SphereData Pairs(int n, int d, double theta, int seed)
+    {
+        if (n % 2 != 0) throw new ArgumentOutOfRangeException(nameof(n), $"pairs need an even n, got {n}");
+        if (!(theta > 0 && theta <= 0.4)) throw new ArgumentOutOfRangeException(nameof(theta), $"pair separation must be in (0, 0.4], got {theta}");
+        var anchors = Sample(n / 2, d, 1.2, seed);
+        var rng = new Random(seed ^ 0x5A5A5A);
+        double alpha = 2 * Math.Asin(theta / 2);
+        var rows = new List<double[]>();
+        for (int i = 0; i < anchors.N; i++)
+        {
+            var a = anchors.X.Row(i).ToArray();
+            var v = Enumerable.Range(0, d).Select(_ => Statistics.Sampling.Gaussian(rng)).ToArray();
+            double proj = a.Zip(v, (p, q) => p * q).Sum();
+            for (int k = 0; k < d; k++) v[k] -= proj * a[k];
+            double norm = Math.Sqrt(v.Sum(t => t * t));
+            rows.Add(a);
+            rows.Add(Enumerable.Range(0, d).Select(k => Math.Cos(alpha) * a[k] + Math.Sin(alpha) * v[k] / norm).ToArray());
+        }
+        var x = Matrix<double>.Build.DenseOfRowArrays(rows);
+        var y = Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray();
+        return new SphereData(x, y, MinSeparation(x));
+    }
+
     static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum());
 
     public static double MinSeparation(Matrix<double> x)

@@ -4,12 +4,15 @@ namespace NetClaims.Reports;
 
 /// <summary>
 /// A plot drawn from one of a report's own tables (so a merged or re-read report can redraw it): x column, y columns,
-/// linear or log-log axes. Written into the report as <c>- plot NAME: table=…; x=…; y=a,b; scale=loglog; title=…</c>.
+/// linear, log-log or log-y axes. Written into the report as <c>- plot NAME: table=…; x=…; y=a,b; scale=loglog; title=…</c>.
 /// </summary>
-public sealed record PlotSpec(string Name, string Title, string Table, string X, IReadOnlyList<string> Y, bool LogLog)
+public sealed record PlotSpec(string Name, string Title, string Table, string X, IReadOnlyList<string> Y, bool LogLog, bool LogY = false)
 {
+    /// <summary>Whether the y axis is logarithmic (log-log or log-y).</summary>
+    public bool LogScaleY => LogLog || LogY;
+
     public override string ToString() =>
-        $"- plot {Name}: table={Table}; x={X}; y={string.Join(",", Y)}; scale={(LogLog ? "loglog" : "linear")}; title={Title}";
+        $"- plot {Name}: table={Table}; x={X}; y={string.Join(",", Y)}; scale={(LogLog ? "loglog" : LogY ? "logy" : "linear")}; title={Title}";
 
     public static bool TryParse(string line, out PlotSpec spec)
     {
@@ -20,7 +23,7 @@ public sealed record PlotSpec(string Name, string Title, string Table, string X,
         var fields = line[(colon + 1)..].Split(';').Select(f => f.Trim().Split('=', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
         if (!fields.TryGetValue("table", out var table) || !fields.TryGetValue("x", out var x) || !fields.TryGetValue("y", out var y)) return false;
-        spec = new PlotSpec(line[7..colon].Trim(), fields.GetValueOrDefault("title", ""), table, x, y.Split(','), fields.GetValueOrDefault("scale") == "loglog");
+        spec = new PlotSpec(line[7..colon].Trim(), fields.GetValueOrDefault("title", ""), table, x, y.Split(','), fields.GetValueOrDefault("scale") == "loglog", fields.GetValueOrDefault("scale") == "logy");
         return true;
     }
 
@@ -33,7 +36,7 @@ public sealed record PlotSpec(string Name, string Title, string Table, string X,
             int yi = Index(table, name);
             var pts = table.Rows
                 .Select(r => (ok: ReportComparer.TryNumber(r[xi], out var xv) & ReportComparer.TryNumber(r[yi], out var yv), xv, yv))
-                .Where(p => p.ok && (!LogLog || (p.xv > 0 && p.yv > 0))).ToArray();
+                .Where(p => p.ok && (!LogLog || p.xv > 0) && (!LogScaleY || p.yv > 0)).ToArray();
             return (name, pts.Select(p => p.xv).ToArray(), pts.Select(p => p.yv).ToArray());
         }).ToArray();
     }

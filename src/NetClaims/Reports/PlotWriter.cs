@@ -11,18 +11,15 @@ public static class PlotWriter
         foreach (var (name, x, y) in series)
         {
             var xs = spec.LogLog ? x.Select(Math.Log10).ToArray() : x;
-            var ys = spec.LogLog ? y.Select(Math.Log10).ToArray() : y;
+            var ys = spec.LogScaleY ? y.Select(Math.Log10).ToArray() : y;
             var s = plot.Add.Scatter(xs, ys);
             s.LegendText = name;
         }
         plot.Title(spec.Title);
         plot.XLabel(spec.LogLog ? $"{spec.X} (log scale)" : spec.X);
-        plot.YLabel(spec.LogLog ? "value (log scale)" : "value");
-        if (spec.LogLog)
-        {
-            plot.Axes.Bottom.TickGenerator = LogTicks(series.SelectMany(s => s.X));
-            plot.Axes.Left.TickGenerator = LogTicks(series.SelectMany(s => s.Y));
-        }
+        plot.YLabel(spec.LogScaleY ? "value (log scale)" : "value");
+        if (spec.LogLog) plot.Axes.Bottom.TickGenerator = LogTicks(series.SelectMany(s => s.X));
+        if (spec.LogScaleY) plot.Axes.Left.TickGenerator = LogTicks(series.SelectMany(s => s.Y));
         plot.ShowLegend(ScottPlot.Edge.Right);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);

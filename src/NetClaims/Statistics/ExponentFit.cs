@@ -47,6 +47,34 @@ public static class ExponentFits
             "OLS log y ~ α log x + c + γ1/x + γ2/x², interval ± (t·SE + |α(2 terms) − α(1 term)|)");
     }
 
+    /// <summary>
+    /// The OLS log-log slope of Monte-Carlo means y_i with known standard errors se_i, and an interval of ±z standard
+    /// errors where the standard error is the larger of the OLS one (scatter about the line) and the one propagated from
+    /// the means' own errors (delta method: Var ln y_i ≈ (se_i/y_i)², slope weights (ln x_i − mean)/Σ(ln x − mean)²).
+    /// With few points lying close to a line by chance the OLS interval alone is far too narrow for noisy means.
+    /// </summary>
+    public static ExponentFit Propagated(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double> standardErrors, double z = 4)
+    {
+        if (standardErrors.Count != y.Count) throw new ArgumentException("standard errors and y differ in length");
+        var (beta, se, _) = Ols(x, y, 0);
+        var lx = x.Select(v => Math.Log(v)).ToArray();
+        double mean = lx.Average(), sxx = lx.Sum(v => (v - mean) * (v - mean));
+        double prop = Math.Sqrt(lx.Select((v, i) => Math.Pow((v - mean) / sxx * standardErrors[i] / y[i], 2)).Sum());
+        if (!double.IsFinite(prop)) throw new ArgumentException("standard errors must be finite");
+        double half = Math.Max(z * Math.Max(se, prop), ResolutionFloor);
+        return new ExponentFit(beta, beta - half, beta + half, 1 - 2 * Normal.CDF(0, 1, -z), x.Count,
+            $"OLS log y ~ α log x + c, interval ± {z}·max(SE_OLS, SE propagated from the means)");
+    }
+
+    /// <summary>The mean of each row of draws and its standard error (sample sd/√count).</summary>
+    public static (double[] Means, double[] StandardErrors) MeansWithErrors(IEnumerable<double[]> draws)
+    {
+        var rows = draws.ToArray();
+        var means = rows.Select(r => r.Average()).ToArray();
+        var se = rows.Select((r, i) => r.Length < 2 ? double.PositiveInfinity : Math.Sqrt(r.Sum(v => (v - means[i]) * (v - means[i])) / (r.Length - 1) / r.Length)).ToArray();
+        return (means, se);
+    }
+
     // OLS of log y on [1, log x, 1/x, …, 1/x^corrections]; returns the slope of log x, its standard error and the dof.
     static (double Slope, double StdErr, int Dof) Ols(IReadOnlyList<double> x, IReadOnlyList<double> y, int corrections)
     {

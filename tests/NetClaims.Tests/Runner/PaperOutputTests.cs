@@ -36,6 +36,31 @@ public sealed class PaperOutputTests : IDisposable
         Assert.Contains("![parity interpolants", File.ReadAllText(Path.Combine(dir, "report.md")));
     }
 
+    [Theory]
+    [InlineData(true, false, "scale=loglog")]
+    [InlineData(false, true, "scale=logy")]
+    [InlineData(false, false, "scale=linear")]
+    public void Plot_specs_round_trip_through_their_report_line(bool logLog, bool logY, string scale)
+    {
+        var spec = new PlotSpec("p", "a title", "t", "step", ["ratio", "other"], logLog, logY);
+        Assert.Contains(scale, spec.ToString());
+        Assert.True(PlotSpec.TryParse(spec.ToString(), out var back));
+        Assert.Equal((spec.Name, spec.Table, spec.X, spec.LogLog, spec.LogY, spec.Title), (back.Name, back.Table, back.X, back.LogLog, back.LogY, back.Title));
+        Assert.Equal(spec.Y, back.Y);
+    }
+
+    [Fact]
+    public void A_log_y_plot_is_drawn_and_drops_non_positive_values()
+    {
+        var table = new ReportTable.Builder("decay").Column("step", CellRule.Exact).Column("ratio", CellRule.Rel(1e-9))
+            .Row(1, 0.05).Row(2, 0.003).Row(3, 0.0).Build();
+        var spec = new PlotSpec("decay", "residual", "decay", "step", ["ratio"], LogLog: false, LogY: true);
+        var series = spec.Series(table).Single();
+        Assert.Equal(2, series.X.Length);
+        var png = PlotWriter.Write(Path.Combine(dir, "decay.png"), spec, table);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png)[..4]);
+    }
+
     [Fact]
     public void Claims_that_did_not_pass_contribute_no_numbers()
     {
