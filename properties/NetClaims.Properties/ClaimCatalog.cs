@@ -50,6 +50,13 @@ public static class ClaimCatalog
         CorrectiveViewClaims.KernelNearIdentity,
         MemorizationClaims.OneStepContraction,
         MemorizationClaims.CorrectiveDecay,
+        ContractionShapeClaims.InSampleSize,
+        ContractionShapeClaims.InSeparation,
+        EpsilonClaims.ToEpsilon,
+        EpsilonClaims.ExplicitNetwork,
+        SmoothRepresentationClaims.WidthRate,
+        SmoothRepresentationClaims.SecondRound,
+        LearningClaims.GradientDescent,
     ];
 
     public static Claim Get(string id) =>
