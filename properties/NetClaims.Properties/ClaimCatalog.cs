@@ -31,6 +31,7 @@ public static class ClaimCatalog
         CorrelationClaims.Lemma,
         CorrelationClaims.Subset,
         Theorem6Claims.Theorem6,
+        TrainedClaims.Trained,
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
         Theorem9Claims.VpBound,

@@ -18,6 +18,7 @@ internal static class Cli
         MergeCommand.Create(),
         ReportCommand.Create(),
         PromoteCommand.Create(),
+        TrainCommand.Create(),
     };
 
     public static int Run(RootCommand root, string[] args)

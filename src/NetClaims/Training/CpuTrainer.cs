@@ -106,7 +106,7 @@ public static class CpuTrainer
         }
     }
 
-    static void Shuffle(int[] a, Random rng)
+    internal static void Shuffle(int[] a, Random rng)
     {
         for (int i = a.Length - 1; i > 0; i--) { int j = rng.Next(i + 1); (a[i], a[j]) = (a[j], a[i]); }
     }

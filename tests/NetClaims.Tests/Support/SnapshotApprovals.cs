@@ -23,12 +23,28 @@ public static class SnapshotApprovals
     public static void Verify(ClaimId id, string rendered) =>
         Approvals.Verify(new NumericApprover(new ApprovalTextWriter(rendered, "md"), new ClaimNamer(id)), new QuietReporter());
 
-    static string FindSnapshots()
+    /// <summary>
+    /// Golden text files compared exactly (ApprovalTests' own file approver): the PTX of the GPU kernels, kept under
+    /// tests/NetClaims.Tests/Training/Golden. A mismatch leaves a .received file beside the golden one.
+    /// </summary>
+    public static void VerifyGolden(string name, string text, string extension) =>
+        Approvals.Verify(new FileApprover(new ApprovalTextWriter(text, extension), new GoldenNamer(name), true), new QuietReporter());
+
+    static string FindSnapshots() => Path.Combine(RepositoryRoot(), "snapshots");
+
+    public static string RepositoryRoot()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             if (File.Exists(Path.Combine(d.FullName, "Verify.sln")))
-                return Path.Combine(d.FullName, "snapshots");
+                return d.FullName;
         throw new InvalidOperationException("cannot find the repository root (Verify.sln) above " + AppContext.BaseDirectory);
+    }
+
+    sealed class GoldenNamer(string name) : IApprovalNamer
+    {
+        public string SourcePath => Path.Combine(RepositoryRoot(), "tests", "NetClaims.Tests", "Training", "Golden");
+
+        public string Name => name;
     }
 
     sealed class ClaimNamer(ClaimId id) : IApprovalNamer

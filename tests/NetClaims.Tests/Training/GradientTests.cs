@@ -157,3 +157,31 @@ public sealed class CpuTrainerTests
         Assert.Throws<ArithmeticException>(() => CpuTrainer.Train(arch, arch.Initialize(1), Line(), new TrainOptions { LearningRate = 1e6, Epochs = 200 }));
     }
 }
+
+public sealed class TwoLayerFloatTests
+{
+    [Fact]
+    public void The_simd_float_path_matches_the_double_reference()
+    {
+        // Independent path: the float64 per-sample reference. Float32 accumulation over n = 200 rows of O(1) terms
+        // gives relative errors ~1e-6; tolerance 1e-4·(1 + |g|).
+        var arch = new TwoLayer(5, 32);
+        var theta = arch.Initialize(4);
+        var rng = new Random(2);
+        var xd = Enumerable.Range(0, 200 * 5).Select(_ => 2 * rng.NextDouble() - 1).ToArray();
+        var yd = Enumerable.Range(0, 200).Select(_ => rng.NextDouble()).ToArray();
+        var grad = new double[theta.Length];
+        double loss = arch.Loss(theta, new Dataset(200, 5, xd, yd), ReadOnlySpan<int>.Empty, grad);
+        var f = TwoLayerFloat.From(arch, theta);
+        var (gW, gB, gA) = (new float[5 * 32], new float[32], new float[32]);
+        float fl = f.LossAndGradient(xd.Select(v => (float)v).ToArray(), yd.Select(v => (float)v).ToArray(), gW, gB, gA, out float gC);
+        Assert.InRange(fl - loss, -1e-4 * (1 + loss), 1e-4 * (1 + loss));
+        for (int k = 0; k < 32; k++)
+        {
+            for (int t = 0; t < 5; t++) Assert.InRange(gW[t * 32 + k] - grad[k * 5 + t], -1e-4 * (1 + Math.Abs(grad[k * 5 + t])), 1e-4 * (1 + Math.Abs(grad[k * 5 + t])));
+            Assert.InRange(gB[k] - grad[160 + k], -1e-4 * (1 + Math.Abs(grad[160 + k])), 1e-4 * (1 + Math.Abs(grad[160 + k])));
+            Assert.InRange(gA[k] - grad[192 + k], -1e-4 * (1 + Math.Abs(grad[192 + k])), 1e-4 * (1 + Math.Abs(grad[192 + k])));
+        }
+        Assert.InRange(gC - grad[224], -1e-4 * (1 + Math.Abs(grad[224])), 1e-4 * (1 + Math.Abs(grad[224])));
+    }
+}

@@ -1,0 +1,65 @@
+using NetClaims.Cube;
+using NetClaims.Norms;
+
+namespace NetClaims.Training;
+
+/// <summary>What a parity training run produced and what Theorem 6 says about it.</summary>
+public sealed record ParityRun(int D, int Width, double WeightDecay, int Epochs, double FinalLoss, double DistanceToParity, double Cost,
+    double Correlation, double Rho, double Theorem6Bound, double Seconds, string Device, double[] Theta)
+{
+    /// <summary>Theorem 6 applies: ‖g − χ‖₂ ≤ 1/2.</summary>
+    public bool Close => DistanceToParity <= 0.5;
+}
+
+/// <summary>
+/// Two-layer nets trained on the full parity χ over all 2^d vertices of {±1}^d (so the training MSE is exactly ‖g − χ‖₂²
+/// under the uniform measure), then measured: C(g) = Σ|a|‖w‖₂, E[gχ], and the Theorem 6 bound (1 − ‖g − χ‖₂)/ρ_d
+/// (THEOREMS.md §1.6, [DER+NUM]).
+/// </summary>
+public static class ParityTraining
+{
+    public const int MaxD = 14;
+
+    public static Dataset Cube(int d)
+    {
+        if (d < 2 || d > MaxD) throw new SizeRefusedException($"parity training uses all 2^d vertices: need 2 ≤ d ≤ {MaxD}, got d={d}");
+        int n = 1 << d;
+        var x = new double[n * d];
+        var y = new double[n];
+        for (int v = 0; v < n; v++)
+        {
+            for (int i = 0; i < d; i++) x[v * d + i] = Vertex.Coordinate((ulong)v, i);
+            y[v] = Parity.Sign((ulong)v);
+        }
+        return new Dataset(n, d, x, y);
+    }
+
+    public static ParityRun Train(int d, int width, TrainOptions options, TrainDevice device = TrainDevice.Cpu, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
+    {
+        if (width < 1 || width > 65_536) throw new SizeRefusedException($"width must be in [1, 65536], got {width}");
+        var data = Cube(d);
+        var arch = new TwoLayer(d, width);
+        var theta0 = arch.Initialize(options.Seed);
+        var resolved = IlgpuTrainer.Resolve(device);
+        var run = resolved == TrainDevice.Cpu
+            ? CpuTrainer.Train(arch, theta0, data, options, progress, cancel)
+            : IlgpuTrainer.Train(arch, theta0, data, options, resolved, progress, cancel);
+        return Measure(d, width, options, run);
+    }
+
+    public static ParityRun Measure(int d, int width, TrainOptions options, TrainResult run)
+    {
+        var data = Cube(d);
+        var arch = new TwoLayer(d, width);
+        var net = arch.ToNetwork(run.Theta);
+        double sq = 0, corr = 0;
+        for (int v = 0; v < data.N; v++)
+        {
+            double g = net.Evaluate(data.Row(v));
+            sq += (g - data.Y[v]) * (g - data.Y[v]);
+            corr += g * data.Y[v];
+        }
+        double dist = Math.Sqrt(sq / data.N), rho = NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
+        return new ParityRun(d, width, options.WeightDecay, run.Epochs, run.FinalLoss, dist, net.Cost, corr / data.N, rho, (1 - dist) / rho, run.Seconds, run.Device, run.Theta);
+    }
+}
