@@ -2,6 +2,7 @@ using NetClaims.Claims;
 using NetClaims.Properties.Ahs23;
 using NetClaims.Properties.Bn20;
 using NetClaims.Properties.Pow23;
+using NetClaims.Properties.Zlc24;
 
 namespace NetClaims.Properties;
 
@@ -58,6 +59,10 @@ public static class ClaimCatalog
         SmoothRepresentationClaims.WidthRate,
         SmoothRepresentationClaims.SecondRound,
         LearningClaims.GradientDescent,
+        TeacherStudentClaims.Kernel,
+        TeacherStudentClaims.Rate,
+        TeacherStudentClaims.Exact,
+        TeacherStudentClaims.Alignment,
     ];
 
     public static Claim Get(string id) =>

@@ -35,7 +35,56 @@ internal static class TrainCommand
             WeightDecay = p.GetValue(wd), Decoupled = p.GetValue(decoupled), Epochs = p.GetValue(steps), LearningRate = p.GetValue(lr),
             Optimizer = ParseOptimizer(p.GetValue(optimizer)!), BatchSize = p.GetValue(batch), Seed = p.GetValue(seed),
         }, ParseDevice(p.GetValue(device)!), p.GetValue(format)!));
-        return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity };
+        var tsD = new Option<int>("--d") { Description = "Input dimension", DefaultValueFactory = _ => 4 };
+        var tsM = new Option<int>("--m") { Description = "Student width", DefaultValueFactory = _ => 4 };
+        var tsK = new Option<int>("--k") { Description = "Teachers (orthonormal e₁…e_k)", DefaultValueFactory = _ => 2 };
+        var tsSteps = new Option<long>("--steps") { Description = "GD steps on the closed-form population loss", DefaultValueFactory = _ => 100_000 };
+        var tsLr = new Option<double>("--lr") { Description = "Step size η", DefaultValueFactory = _ => 0.1 };
+        var tsSeed = new Option<int>("--seed") { Description = "Init seed (W₀ = 1e-3·N(0, I))", DefaultValueFactory = _ => 1 };
+        var tsFormat = Cli.Format();
+        var ts = new Command("teacher-student", "Gradient descent on the Gaussian population loss of a sum-of-ReLUs student against k ReLU teachers")
+        {
+            tsD, tsM, tsK, tsSteps, tsLr, tsSeed, tsFormat,
+        };
+        ts.SetAction(p => TeacherStudentRun(p.GetValue(tsD), p.GetValue(tsM), p.GetValue(tsK), p.GetValue(tsSteps), p.GetValue(tsLr), p.GetValue(tsSeed), p.GetValue(tsFormat)!));
+        return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity, ts };
+    }
+
+    static int TeacherStudentRun(int d, int m, int k, long steps, double lr, int seed, string format)
+    {
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var r = TeacherStudent.Run(d, m, k, lr, steps, seed, cancel: cts.Token);
+            var al = r.Alignment();
+            double? slope = steps >= 1000 ? TeacherStudent.Slope(r, steps * 3 / 10, steps).Estimate : null;
+            var json = new JsonObject
+            {
+                ["d"] = d, ["m"] = m, ["k"] = k, ["steps"] = steps, ["lr"] = lr, ["seed"] = seed, ["final_loss"] = r.FinalLoss,
+                ["slope_last_half_decade"] = slope, ["min_cosine"] = al.Min(a => a.Cosine),
+                ["groups"] = new JsonArray(al.Select(a => (JsonNode)a.Teacher).ToArray()),
+                ["curve"] = new JsonArray(r.Curve.Where((_, i) => i % 10 == 0 || i == r.Curve.Count - 1).Select(p => (JsonNode)new JsonObject { ["step"] = p.Step, ["loss"] = p.Loss }).ToArray()),
+                ["seconds"] = Math.Round(r.Seconds, 3), ["device"] = "cpu",
+            };
+            Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
+                : $"teacher-student d={d} m={m} k={k}: L({steps}) = {r.FinalLoss:G4}{(slope is null ? "" : $", log-log slope over the last half-decade {slope:F3}")}; min cos to a teacher {al.Min(a => a.Cosine):F6}; {r.Seconds:F1} s");
+            return Cli.Ok;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("netclaims: interrupted");
+            return Cli.Interrupted;
+        }
+        catch (ArithmeticException e)
+        {
+            return Cli.Fail(e.Message);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     static OptimizerKind ParseOptimizer(string s) => s switch

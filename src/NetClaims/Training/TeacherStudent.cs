@@ -1,0 +1,134 @@
+using NetClaims.Statistics;
+
+namespace NetClaims.Training;
+
+/// <summary>One checkpoint of a teacher–student run.</summary>
+public readonly record struct LossPoint(long Step, double Loss);
+
+/// <summary>The end of a teacher–student run: the loss curve (log-spaced checkpoints) and the students.</summary>
+public sealed record TeacherStudentRun(IReadOnlyList<LossPoint> Curve, double[][] Students, double[][] Teachers, double Seconds)
+{
+    public double FinalLoss => Curve[^1].Loss;
+
+    /// <summary>Each student's nearest teacher by cosine, and that cosine.</summary>
+    public (int Teacher, double Cosine)[] Alignment() => Students.Select(w =>
+    {
+        var best = Teachers.Select((v, i) => (i, TeacherStudent.Cosine(w, v))).MaxBy(p => p.Item2);
+        return (best.i, best.Item2);
+    }).ToArray();
+}
+
+/// <summary>
+/// Gradient descent on the closed-form Gaussian population loss of a bias-free sum-of-ReLUs student against a sum of k
+/// ReLU teachers (THEOREMS.md §5, [REC; NUM]): x ~ N(0, I_d), κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π),
+/// ∇_uκ(u,v) = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π), L(W) = ½[Σκ(w_j,w_j′) − 2Σκ(w_j,v_i) + Σκ(v_i,v_i′)].
+/// </summary>
+public static class TeacherStudent
+{
+    static double Norm(double[] u) => Math.Sqrt(u.Sum(t => t * t));
+
+    static double Dot(double[] u, double[] v) { double s = 0; for (int i = 0; i < u.Length; i++) s += u[i] * v[i]; return s; }
+
+    public static double Cosine(double[] u, double[] v)
+    {
+        double nu = Norm(u), nv = Norm(v);
+        return nu == 0 || nv == 0 ? 0 : Math.Clamp(Dot(u, v) / (nu * nv), -1, 1);
+    }
+
+    /// <param name="denominator">2π (the kernel); the negative control's wrong constant uses π.</param>
+    public static double Kappa(double[] u, double[] v, double denominator = 2 * Math.PI)
+    {
+        double nu = Norm(u), nv = Norm(v);
+        if (nu == 0 || nv == 0) return 0;
+        double th = Math.Acos(Cosine(u, v));
+        return nu * nv * (Math.Sin(th) + (Math.PI - th) * Math.Cos(th)) / denominator;
+    }
+
+    /// <summary>∇_uκ(u, v), added into <paramref name="into"/> times <paramref name="scale"/>.</summary>
+    public static void AddGradKappa(double[] u, double[] v, double scale, double[] into)
+    {
+        double nu = Norm(u), nv = Norm(v);
+        if (nu == 0 || nv == 0) return;
+        double th = Math.Acos(Cosine(u, v)), s = Math.Sin(th);
+        for (int i = 0; i < u.Length; i++) into[i] += scale * ((Math.PI - th) * v[i] + nv * s * u[i] / nu) / (2 * Math.PI);
+    }
+
+    /// <summary>Monte-Carlo estimate of κ(u, v) and its standard error (an independent path for the closed form).</summary>
+    public static (double Mean, double StandardError) KappaMonteCarlo(double[] u, double[] v, int samples, int seed)
+    {
+        var rng = new Random(seed);
+        var x = new double[u.Length];
+        double s = 0, s2 = 0;
+        for (int n = 0; n < samples; n++)
+        {
+            for (int i = 0; i < x.Length; i++) x[i] = Sampling.Gaussian(rng);
+            double t = Math.Max(0, Dot(u, x)) * Math.Max(0, Dot(v, x));
+            s += t; s2 += t * t;
+        }
+        double mean = s / samples;
+        return (mean, Math.Sqrt(Math.Max(0, s2 / samples - mean * mean) / samples));
+    }
+
+    public static double Loss(double[][] w, double[][] v)
+    {
+        double s = 0;
+        foreach (var a in w) foreach (var b in w) s += Kappa(a, b);
+        foreach (var a in w) foreach (var b in v) s -= 2 * Kappa(a, b);
+        foreach (var a in v) foreach (var b in v) s += Kappa(a, b);
+        return s / 2;
+    }
+
+    /// <summary>∇_{w_j}L = Σ_{j′}∇κ(w_j, w_{j′}) − Σ_i∇κ(w_j, v_i) (the j′ = j term is w_j/2).</summary>
+    public static double[][] Gradient(double[][] w, double[][] v)
+    {
+        var g = w.Select(r => new double[r.Length]).ToArray();
+        for (int j = 0; j < w.Length; j++)
+        {
+            foreach (var b in w) AddGradKappa(w[j], b, 1, g[j]);
+            foreach (var b in v) AddGradKappa(w[j], b, -1, g[j]);
+        }
+        return g;
+    }
+
+    /// <summary>Orthonormal teachers v_i = e_i (i &lt; k), as in the digest's run.</summary>
+    public static double[][] OrthonormalTeachers(int d, int k)
+    {
+        if (k < 1 || k > d) throw new ArgumentOutOfRangeException(nameof(k), $"need 1 ≤ k ≤ d, got k={k}, d={d}");
+        return Enumerable.Range(0, k).Select(i => Enumerable.Range(0, d).Select(t => t == i ? 1.0 : 0.0).ToArray()).ToArray();
+    }
+
+    /// <summary>GD from W₀ = scale·N(0, I) with step η for T steps; the loss at log-spaced checkpoints (≈ 20 per decade).</summary>
+    public static TeacherStudentRun Run(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, CancellationToken cancel = default)
+    {
+        if (d < 1 || d > 1000 || m < 1 || m > 1000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d, m ≤ 1000, got d={d}, m={m}");
+        if (steps < 1 || steps > 100_000_000) throw new ArgumentOutOfRangeException(nameof(steps), $"steps must be in [1, 1e8], got {steps}");
+        if (!(eta > 0) || !double.IsFinite(eta)) throw new ArgumentOutOfRangeException(nameof(eta), "step size must be positive and finite");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var v = OrthonormalTeachers(d, k);
+        var rng = new Random(seed);
+        var w = Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, d).Select(_ => initScale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+        var curve = new List<LossPoint> { new(0, Loss(w, v)) };
+        long next = 1;
+        for (long t = 1; t <= steps; t++)
+        {
+            if ((t & 1023) == 0) cancel.ThrowIfCancellationRequested();
+            var g = Gradient(w, v);
+            for (int j = 0; j < m; j++) for (int i = 0; i < d; i++) w[j][i] -= eta * g[j][i];
+            if (t == next || t == steps)
+            {
+                double l = Loss(w, v);
+                if (!double.IsFinite(l)) throw new ArithmeticException($"teacher–student GD diverged at step {t} (η = {eta})");
+                curve.Add(new LossPoint(t, l));
+                next = Math.Max(t + 1, (long)Math.Ceiling(t * Math.Pow(10, 0.05)));
+            }
+        }
+        return new TeacherStudentRun(curve, w, v, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The log-log slope of L(T) between the checkpoints nearest <paramref name="from"/> and <paramref name="to"/> (OLS over the points between).</summary>
+    public static ExponentFit Slope(TeacherStudentRun run, long from, long to)
+    {
+        var pts = run.Curve.Where(p => p.Step >= from && p.Step <= to && p.Loss > 0).ToArray();
+        return ExponentFits.LogLog(pts.Select(p => (double)p.Step).ToArray(), pts.Select(p => p.Loss).ToArray());
+    }
+}
