@@ -192,6 +192,20 @@ public sealed class DeepLinearRelu(int d, int width, int depth) : IArchitecture
         return f;
     }
 
+    /// <summary>The trained parameters as the linear-layers network (layers W₁…W_{L−1}, b, a, c) the Φ_L and EGOP code accepts.</summary>
+    public LinearLayers.DeepLinearRelu ToNetwork(ReadOnlySpan<double> theta)
+    {
+        var layers = new List<MathNet.Numerics.LinearAlgebra.Matrix<double>>();
+        for (int l = 0; l < Depth - 1; l++)
+        {
+            int fin = LayerIn(l), start = LayerStart(l);
+            var block = theta.Slice(start, Width * fin).ToArray();
+            layers.Add(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(Width, fin, (k, t) => block[k * fin + t]));
+        }
+        return new LinearLayers.DeepLinearRelu(layers, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(theta.Slice(B0, Width).ToArray()),
+            MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(theta.Slice(A0, Width).ToArray()), theta[C0]);
+    }
+
     double[][] Buffers() => Enumerable.Range(0, Depth).Select(l => new double[l == 0 ? D : Width]).ToArray();
 
     public double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> x) => Forward(theta, x, Buffers());

@@ -1,0 +1,90 @@
+using MathNet.Numerics.LinearAlgebra;
+using NetClaims.Statistics;
+
+namespace NetClaims.Training;
+
+/// <summary>One trained student of the Parkinson–Ongie–Willett experiment and what was measured on it.</summary>
+public sealed record PowStudent(int L, double TrainMse, double TestMse, double[] GradientSingularValues, int EffectiveIndexRank, double AngleDegrees,
+    LinearLayers.DeepLinearRelu Net, double Seconds)
+{
+    /// <summary>The trained parameters' weight-decay cost (1/L)(‖a‖² + Σ‖W_ℓ‖_F²).</summary>
+    public double Cost => Net.Cost;
+}
+
+/// <summary>
+/// A scaled-down reproduction of THEOREMS.md §3.8 ([SRC:code] recipe): a multi-index teacher f(x) = g(Vᵀx), g(z) =
+/// Aᵀσ(UΣz + B) with k = d + 1 hidden units, V ∈ R^{d×r} orthonormal; inputs x ~ U[−½, ½]^d; students with L − 1 linear
+/// layers + ReLU + linear output, trained by Adam with coupled weight decay on the weight matrices, LR ×0.1 and decay
+/// off for the last tenth of the epochs (the recipe's last 100 of 60 100). Deviations, stated: labels are standardised
+/// (zero mean, unit variance; the recipe's Σ = 100·rand gives outputs of O(10²)), and the sizes are this machine's
+/// (d = 10, n = 256, width 32, a few hundred epochs) instead of d = 20, n ≤ 2048, width 1000, 60 100 epochs.
+/// Measured: the singular values of the input-gradient matrix on test points (normalised by the largest), the effective
+/// index rank (#σ_i/σ_1 &gt; 0.05), and the largest principal angle between the top-r right singular vectors and V.
+/// </summary>
+public static class PowExperiment
+{
+    public const double RankThreshold = 0.05;
+
+    public static (Dataset Train, Dataset Test, Matrix<double> V) Data(int d, int r, int n, int nTest, int seed)
+    {
+        if (r < 1 || r > d) throw new ArgumentOutOfRangeException(nameof(r), $"need 1 ≤ r ≤ d, got r={r}, d={d}");
+        var rng = new Random(seed);
+        int k = d + 1;
+        Matrix<double> Orthonormal(int rows, int cols) => Matrix<double>.Build.Dense(rows, cols, (_, _) => Sampling.Gaussian(rng)).QR().Q.SubMatrix(0, rows, 0, cols);
+        var u = Orthonormal(k, r);
+        var sigma = Enumerable.Range(0, r).Select(_ => 100 * rng.NextDouble()).ToArray();
+        var v = Orthonormal(d, r);
+        var a = Enumerable.Range(0, k).Select(_ => Sampling.Gaussian(rng)).ToArray();
+        var b = Enumerable.Range(0, k).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        double Teacher(double[] x)
+        {
+            var z = v.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(x));
+            double f = 0;
+            for (int h = 0; h < k; h++)
+            {
+                double pre = b[h];
+                for (int j = 0; j < r; j++) pre += u[h, j] * sigma[j] * z[j];
+                f += a[h] * Math.Max(0, pre);
+            }
+            return f;
+        }
+        double[][] Inputs(int count) => Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, d).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+        var xtr = Inputs(n);
+        var xte = Inputs(nTest);
+        var ytr = xtr.Select(Teacher).ToArray();
+        double mean = ytr.Average(), sd = Math.Sqrt(ytr.Sum(t => (t - mean) * (t - mean)) / n);
+        if (!(sd > 0)) sd = 1;
+        return (Dataset.Of(xtr, ytr.Select(t => (t - mean) / sd).ToArray()), Dataset.Of(xte, xte.Select(x => (Teacher(x) - mean) / sd).ToArray()), v);
+    }
+
+    public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null)
+    {
+        var (train, test, v) = Data(d, r, n, 512, seed);
+        var arch = new DeepLinearRelu(d, width, depth);
+        int tail = Math.Max(1, epochs / 10);
+        var options = new TrainOptions
+        {
+            Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 64, Epochs = epochs, WeightDecay = lambda,
+            LrMilestones = [epochs - tail], LrGamma = 0.1, DecayOffFrom = epochs - tail, Seed = seed,
+        };
+        var run = CpuTrainer.Train(arch, arch.Initialize(seed), train, options, progress);
+        var net = arch.ToNetwork(run.Theta);
+        double testMse = Enumerable.Range(0, test.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, test.Row(i)) - test.Y[i], 2));
+        // Input gradients of the trained net: ∇f(x) = Wᵀ(a ⊙ 1[Wx + b > 0]) with W the virtual matrix W_{L−1}⋯W₁.
+        var w = net.Virtual;
+        var g = Matrix<double>.Build.Dense(test.N, d);
+        for (int i = 0; i < test.N; i++)
+        {
+            var x = Vector<double>.Build.DenseOfArray(test.Row(i).ToArray());
+            var pre = w * x + net.B;
+            var active = Vector<double>.Build.Dense(width, k => pre[k] > 0 ? net.A[k] : 0);
+            g.SetRow(i, w.TransposeThisAndMultiply(active));
+        }
+        var svd = g.Svd(true);
+        var s = svd.S.ToArray();
+        var normalised = s.Select(x => s[0] > 0 ? x / s[0] : 0).ToArray();
+        var top = svd.VT.SubMatrix(0, r, 0, d).Transpose();
+        double angle = LinearLayers.Egop.PrincipalAngleDegrees(top, v);
+        return new PowStudent(depth, run.FinalLoss, testMse, normalised, normalised.Count(x => x > RankThreshold), angle, net, run.Seconds);
+    }
+}
