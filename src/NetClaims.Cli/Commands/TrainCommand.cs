@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NetClaims.Cube;
 using NetClaims.Reports;
 using NetClaims.Training;
 
@@ -47,7 +48,44 @@ internal static class TrainCommand
             tsD, tsM, tsK, tsSteps, tsLr, tsSeed, tsFormat,
         };
         ts.SetAction(p => TeacherStudentRun(p.GetValue(tsD), p.GetValue(tsM), p.GetValue(tsK), p.GetValue(tsSteps), p.GetValue(tsLr), p.GetValue(tsSeed), p.GetValue(tsFormat)!));
-        return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity, ts };
+        var powD = new Option<int>("--d") { Description = "Input dimension", DefaultValueFactory = _ => 10 };
+        var powR = new Option<int>("--rank") { Description = "Teacher index rank r", DefaultValueFactory = _ => 1 };
+        var powN = new Option<int>("--n") { Description = "Training points", DefaultValueFactory = _ => 256 };
+        var powWidth = new Option<int>("--width") { Description = "Student width", DefaultValueFactory = _ => 32 };
+        var powL = new Option<string>("--L") { Description = "Depths, comma-separated (L − 1 linear layers + ReLU)", DefaultValueFactory = _ => "2,3,4,5" };
+        var powWd = new Option<double>("--weight-decay") { Description = "Coupled weight decay λ", DefaultValueFactory = _ => 1e-3 };
+        var powEpochs = new Option<int>("--steps") { Description = "Epochs of Adam", DefaultValueFactory = _ => 300 };
+        var powSeed = new Option<int>("--seed") { Description = "Data, teacher and init seed", DefaultValueFactory = _ => 1 };
+        var powFormat = Cli.Format();
+        var pow = new Command("pow", "The scaled-down Parkinson–Ongie–Willett experiment: students of several depths on a multi-index teacher")
+        {
+            powD, powR, powN, powWidth, powL, powWd, powEpochs, powSeed, powFormat,
+        };
+        pow.SetAction(p => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powFormat)!));
+        return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity, pow, ts };
+    }
+
+    static int Pow(int d, int r, int n, int width, string depths, double lambda, int epochs, int seed, string format)
+    {
+        if (d < 1 || d > 200 || n < 1 || n > 100_000 || width < 1 || width > 4096) throw new SizeRefusedException($"need 1 ≤ d ≤ 200, 1 ≤ n ≤ 100000, 1 ≤ width ≤ 4096; got d={d}, n={n}, width={width}");
+        var ls = depths.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var l) && l is >= 2 and <= 12 ? l : throw new FormatException($"--L: '{t}' is not a depth in 2…12")).ToArray();
+        var rows = new JsonArray();
+        var lines = new List<string>();
+        foreach (var l in ls)
+        {
+            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed);
+            Console.Error.WriteLine($"  L={l}: test MSE {s.TestMse:G3} ({s.Seconds:F1} s)");
+            rows.Add(new JsonObject
+            {
+                ["L"] = l, ["train_mse"] = s.TrainMse, ["test_mse"] = s.TestMse, ["effective_index_rank"] = s.EffectiveIndexRank,
+                ["angle_degrees"] = s.AngleDegrees, ["cost"] = s.Cost, ["seconds"] = Math.Round(s.Seconds, 3),
+                ["gradient_singular_values"] = new JsonArray(s.GradientSingularValues.Select(v => (JsonNode)v).ToArray()),
+            });
+            lines.Add($"L={l}: test MSE {s.TestMse:G3}, effective index rank {s.EffectiveIndexRank}, angle {s.AngleDegrees:F2}°, σ/σ₁ = {string.Join(", ", s.GradientSingularValues.Take(4).Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}");
+        }
+        var json = new JsonObject { ["d"] = d, ["rank"] = r, ["n"] = n, ["width"] = width, ["weight_decay"] = lambda, ["epochs"] = epochs, ["seed"] = seed, ["device"] = "cpu", ["students"] = rows };
+        Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : string.Join(Environment.NewLine, lines));
+        return Cli.Ok;
     }
 
     static int TeacherStudentRun(int d, int m, int k, long steps, double lr, int seed, string format)

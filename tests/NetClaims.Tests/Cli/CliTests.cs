@@ -61,6 +61,12 @@ public sealed class CliTests
     [InlineData("report", "--from", "/nonexistent/netclaims-report")]
     [InlineData("promote", "not-a-token")]
     [InlineData("promote", "nc1:no.such.claim/check@1_2_3_")]
+    [InlineData("train", "parity", "--d", "40")]
+    [InlineData("train", "parity", "--d", "4", "--device", "tpu")]
+    [InlineData("train", "parity", "--d", "4", "--optimizer", "lbfgs")]
+    [InlineData("train", "parity", "--d", "4", "--lr", "-1")]
+    [InlineData("train", "pow", "--L", "2,x")]
+    [InlineData("train", "teacher-student", "--k", "9", "--d", "3")]
     public void Bad_usage_is_one_line_on_stderr_and_exit_2(params string[] args)
     {
         var (code, stdout, stderr) = Run(args);
@@ -126,6 +132,21 @@ public sealed class CliTests
         {
             Directory.Delete(root, true);
         }
+    }
+
+    [Fact]
+    public void Train_parity_prints_the_documented_json_and_cuda_without_a_gpu_is_refused()
+    {
+        var (code, stdout, _) = Run("train", "parity", "--d", "4", "--width", "16", "--steps", "200", "--format", "json");
+        Assert.Equal(0, code);
+        var o = System.Text.Json.Nodes.JsonNode.Parse(stdout)!.AsObject();
+        foreach (var field in new[] { "final_loss", "distance_to_parity", "cost", "theorem6_bound", "seconds", "device" }) Assert.True(o.ContainsKey(field), field);
+        Assert.Equal("cpu", (string?)o["device"]);
+        if (NetClaims.Training.IlgpuTrainer.CudaAvailable()) return;
+        var (cuda, cudaOut, err) = Run("train", "parity", "--d", "4", "--device", "cuda");
+        Assert.Equal(2, cuda);
+        Assert.Equal("", cudaOut);
+        Assert.Contains("no CUDA device", err);
     }
 
     [Fact]
