@@ -3,6 +3,8 @@ using NetClaims.Properties.Ahs23;
 using NetClaims.Properties.Bn20;
 using NetClaims.Properties.Pow23;
 using NetClaims.Properties.Zlc24;
+using NetClaims.Properties.Ldc24;
+using NetClaims.Properties.Jnm20;
 
 namespace NetClaims.Properties;
 
@@ -65,6 +67,10 @@ public static class ClaimCatalog
         TeacherStudentClaims.Rate,
         TeacherStudentClaims.Exact,
         TeacherStudentClaims.Alignment,
+        PathNormClaims.Rescaling,
+        PathNormClaims.PathBounds,
+        MeasureClaims.EulerIdentity,
+        MeasureClaims.MeasureInvariance,
     ];
 
     public static Claim Get(string id) =>
