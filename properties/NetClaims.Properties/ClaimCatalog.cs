@@ -71,6 +71,7 @@ public static class ClaimCatalog
         PathNormClaims.PathBounds,
         MeasureClaims.EulerIdentity,
         MeasureClaims.MeasureInvariance,
+        StudyClaims.CapacityStudyClaim,
     ];
 
     public static Claim Get(string id) =>

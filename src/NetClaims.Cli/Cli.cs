@@ -19,6 +19,7 @@ internal static class Cli
         ReportCommand.Create(),
         PromoteCommand.Create(),
         TrainCommand.Create(),
+        StudyCommand.Create(),
     };
 
     public static int Run(RootCommand root, string[] args)

@@ -63,6 +63,8 @@ internal static class EvalCommand
                     p.GetValue(layers) ?? throw new ArgumentException("factorization needs --L"), f),
                 "phi" => EvalMore.Phi(p.GetValue(matrix) ?? throw new ArgumentException("phi needs --matrix"),
                     p.GetValue(a) ?? throw new ArgumentException("phi needs --a"), p.GetValue(layers) ?? throw new ArgumentException("phi needs --L"), f),
+                "path-norm" => EvalMore.PathNormOf(p.GetValue(matrix) ?? throw new ArgumentException("path-norm needs --matrix"),
+                    p.GetValue(a) ?? throw new ArgumentException("path-norm needs --a"), p.GetValue(b), f),
                 "egop" => EvalMore.EgopOf(p.GetValue(matrix) ?? throw new ArgumentException("egop needs --matrix"),
                     p.GetValue(a) ?? throw new ArgumentException("egop needs --a"), p.GetValue(b), p.GetValue(samples), p.GetValue(seed), f),
                 "memorize" => EvalMore.Memorize(p.GetValue(n) ?? throw new ArgumentException("memorize needs --n"), p.GetValue(d) ?? throw new ArgumentException("memorize needs --d"),

@@ -1,3 +1,4 @@
+using NetClaims.Networks;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NetClaims.Cube;
@@ -147,6 +148,19 @@ internal static class EvalMore
             ["iterations"] = r.Iterations,
             ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
         }, $"Φ_{l} = {r.Value:G12} (gradient {r.GradientNorm:G2}, {r.Iterations} iterations); lower {b.LowerSchatten:G10} and {b.LowerPath:G10}; upper {b.Upper:G10} (rank {b.Rank})");
+        return Cli.Ok;
+    }
+
+    public static int PathNormOf(string matrix, string aText, string? bText, string format)
+    {
+        var w = LinearLayers.Schatten.ParseMatrix(matrix);
+        var a = ParseNumbers(aText, "--a");
+        var b = bText is null ? new double[w.RowCount] : ParseNumbers(bText, "--b");
+        if (a.Length != w.RowCount || b.Length != w.RowCount) return Cli.Fail($"--a and --b need {w.RowCount} entries (one per matrix row)");
+        var net = new DenseTwoLayerRelu(Enumerable.Range(0, w.RowCount).Select(k => w.Row(k).ToArray()).ToArray(), b, a);
+        double l1 = Norms.PathNorm.L1(net), l2 = Norms.PathNorm.L2(net), sq = Norms.PathNorm.Squared(net);
+        Emit(format, new JsonObject { ["width"] = net.Width, ["d"] = net.D, ["path_norm_l1"] = l1, ["path_norm_l2"] = l2, ["path_norm_squared"] = sq, ["cost"] = net.Cost },
+            $"f(x) = Σ a_k σ(⟨w_k,x⟩ + b_k), {net.Width} units, d = {net.D}: ‖θ‖_P = Σ|a_k|‖(w_k,b_k)‖₁ = {l1:G10}; ℓ2 {l2:G10}; squared paths Σa_k²(‖w_k‖² + b_k²) = {sq:G10}; C = Σ|a_k|‖w_k‖₂ = {net.Cost:G10}");
         return Cli.Ok;
     }
 
