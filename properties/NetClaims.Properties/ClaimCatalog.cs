@@ -69,6 +69,8 @@ public static class ClaimCatalog
         TeacherStudentClaims.Alignment,
         PathNormClaims.Rescaling,
         PathNormClaims.PathBounds,
+        RateClaims.WidthRate,
+        RateClaims.StatisticalRate,
         MeasureClaims.EulerIdentity,
         MeasureClaims.MeasureInvariance,
         StudyClaims.CapacityStudyClaim,

@@ -52,6 +52,26 @@ public sealed class MonteCarloWidth
     /// <summary>The Maurey bound E[a²σ²]/N (averaged over μ).</summary>
     public double MaureyBound(int units) => SecondMoment.Average() / units;
 
+    /// <summary>
+    /// The ℓ1 bound's constant E[a²‖w̃‖₁²]·mean_μ‖x̃‖_∞² (w̃ = (w, b), x̃ = (x, 1)), the first factor by direct sampling: by
+    /// Hölder a²σ(⟨w̃, x̃⟩)² ≤ a²‖w̃‖₁²‖x̃‖_∞², so it bounds E[a²σ²] (THEOREMS.md §4 c).
+    /// </summary>
+    public double SecondMomentL1(int samples, int seed)
+    {
+        var rng = new Random(seed);
+        double s = 0;
+        for (int k = 0; k < samples; k++)
+        {
+            double l1 = 0;
+            for (int j = 0; j < D; j++) l1 += Math.Abs(Sampling.Gaussian(rng) + (j == 0 ? 1 : 0));
+            double b = 2 * rng.NextDouble() - 1;
+            l1 += Math.Abs(b);
+            s += A(b) * A(b) * l1 * l1;
+        }
+        double xinf = points.Average(x => Math.Pow(Math.Max(1, x.Max(Math.Abs)), 2));
+        return s / samples * xinf;
+    }
+
     /// <summary>‖f − f_N‖²_μ for one i.i.d. draw of N units.</summary>
     public double SampledError(int units, int seed)
     {
