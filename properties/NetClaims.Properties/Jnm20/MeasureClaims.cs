@@ -58,9 +58,7 @@ internal static class MeasureClaims
             $"log ∏‖W_i‖_F² = {before.LogProdFrobenius:G12} → {after.LogProdFrobenius:G12}");
         bool pathOk = Math.Abs(before.PathNorm - after.PathNorm) <= 1e-12 * (1 + before.PathNorm);
         // Spectral sanity: Σ_j ‖W_j‖_F²/‖W_j‖₂² ≥ D = 2, i.e. spec ≥ log(2·∏‖W_j‖₂²) (each ratio ≥ 1).
-        var w = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(net.W);
-        var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(net.A);
-        double floor = Math.Log(2 * Math.Pow(w.L2Norm(), 2) * Math.Pow(a.L2Norm(), 2));
+        double floor = CapacityMeasures.SpectralFloor(net);
         bool specOk = before.SpectralComplexity >= floor - 1e-12 * (1 + Math.Abs(floor));
         ctx.Classify(c.Scales.Any(t => Math.Abs(t - 1) > 0.5), "a scale far from 1");
         return CaseResult.Of(pathOk && specOk, $"path.norm {before.PathNorm:G12} → {after.PathNorm:G12}; spec {before.SpectralComplexity:G8} ≥ {floor:G8}");

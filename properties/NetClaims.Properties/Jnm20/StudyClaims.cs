@@ -44,9 +44,7 @@ internal static class StudyClaims
             }
             // Relative 1e-9: sums of up to 128 products of trained weights.
             if (Math.Abs(after.PathNorm - m.PathNorm) > 1e-9 * (1 + m.PathNorm)) return CaseResult.Fail($"{who}: path.norm {m.PathNorm:G12} → {after.PathNorm:G12}");
-            var w = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(n.Net.W);
-            var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(n.Net.A);
-            double floor = Math.Log(2 * Math.Pow(w.L2Norm(), 2) * Math.Pow(a.L2Norm(), 2));
+            double floor = CapacityMeasures.SpectralFloor(n.Net);
             if (m.SpectralComplexity < floor - 1e-12 * (1 + Math.Abs(floor))) return CaseResult.Fail($"{who}: spectral {m.SpectralComplexity:G10} < {floor:G10}");
         }
         return CaseResult.Pass($"{nets.Count} trained nets: measures finite, path.norm invariant, spectral sanity holds");

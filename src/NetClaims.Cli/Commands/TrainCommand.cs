@@ -88,42 +88,23 @@ internal static class TrainCommand
         return Cli.Ok;
     }
 
-    static int TeacherStudentRun(int d, int m, int k, long steps, double lr, int seed, string format)
+    static int TeacherStudentRun(int d, int m, int k, long steps, double lr, int seed, string format) => Cancellable(cancel =>
     {
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
+        var r = TeacherStudent.Run(d, m, k, lr, steps, seed, cancel: cancel);
+        var al = r.Alignment();
+        double? slope = steps >= 1000 ? TeacherStudent.Slope(r, steps * 3 / 10, steps).Estimate : null;
+        var json = new JsonObject
         {
-            var r = TeacherStudent.Run(d, m, k, lr, steps, seed, cancel: cts.Token);
-            var al = r.Alignment();
-            double? slope = steps >= 1000 ? TeacherStudent.Slope(r, steps * 3 / 10, steps).Estimate : null;
-            var json = new JsonObject
-            {
-                ["d"] = d, ["m"] = m, ["k"] = k, ["steps"] = steps, ["lr"] = lr, ["seed"] = seed, ["final_loss"] = r.FinalLoss,
-                ["slope_last_half_decade"] = slope, ["min_cosine"] = al.Min(a => a.Cosine),
-                ["groups"] = new JsonArray(al.Select(a => (JsonNode)a.Teacher).ToArray()),
-                ["curve"] = new JsonArray(r.Curve.Where((_, i) => i % 10 == 0 || i == r.Curve.Count - 1).Select(p => (JsonNode)new JsonObject { ["step"] = p.Step, ["loss"] = p.Loss }).ToArray()),
-                ["seconds"] = Math.Round(r.Seconds, 3), ["device"] = "cpu",
-            };
-            Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
-                : $"teacher-student d={d} m={m} k={k}: L({steps}) = {r.FinalLoss:G4}{(slope is null ? "" : $", log-log slope over the last half-decade {slope:F3}")}; min cos to a teacher {al.Min(a => a.Cosine):F6}; {r.Seconds:F1} s");
-            return Cli.Ok;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("netclaims: interrupted");
-            return Cli.Interrupted;
-        }
-        catch (ArithmeticException e)
-        {
-            return Cli.Fail(e.Message);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-    }
+            ["d"] = d, ["m"] = m, ["k"] = k, ["steps"] = steps, ["lr"] = lr, ["seed"] = seed, ["final_loss"] = r.FinalLoss,
+            ["slope_last_half_decade"] = slope, ["min_cosine"] = al.Min(a => a.Cosine),
+            ["groups"] = new JsonArray(al.Select(a => (JsonNode)a.Teacher).ToArray()),
+            ["curve"] = new JsonArray(r.Curve.Where((_, i) => i % 10 == 0 || i == r.Curve.Count - 1).Select(p => (JsonNode)new JsonObject { ["step"] = p.Step, ["loss"] = p.Loss }).ToArray()),
+            ["seconds"] = Math.Round(r.Seconds, 3), ["device"] = "cpu",
+        };
+        Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
+            : $"teacher-student d={d} m={m} k={k}: L({steps}) = {r.FinalLoss:G4}{(slope is null ? "" : $", log-log slope over the last half-decade {slope:F3}")}; min cos to a teacher {al.Min(a => a.Cosine):F6}; {r.Seconds:F1} s");
+        return Cli.Ok;
+    });
 
     static OptimizerKind ParseOptimizer(string s) => s switch
     {
@@ -137,11 +118,33 @@ internal static class TrainCommand
         _ => throw new ArgumentException($"--device must be auto, cpu, ilgpu-cpu or cuda, not '{s}'"),
     };
 
-    static int Parity(int d, int width, TrainOptions options, TrainDevice device, string format)
+    // Ctrl-C cancels the run (exit 130); a diverged run or a missing device is a one-line error (exit 2).
+    static int Cancellable(Func<CancellationToken, int> body)
     {
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
         Console.CancelKeyPress += onCancel;
+        try
+        {
+            return body(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("netclaims: interrupted");
+            return Cli.Interrupted;
+        }
+        catch (Exception e) when (e is DeviceUnavailableException or ArithmeticException)
+        {
+            return Cli.Fail(e.Message);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    static int Parity(int d, int width, TrainOptions options, TrainDevice device, string format) => Cancellable(cancel =>
+    {
         var clock = Stopwatch.StartNew();
         double last = -10;
         // Plain progress lines on stderr every 2 s (stdout stays clean for JSON; safe when not interactive).
@@ -151,37 +154,17 @@ internal static class TrainCommand
             last = clock.Elapsed.TotalSeconds;
             Console.Error.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({clock.Elapsed.TotalSeconds:F1} s)");
         });
-        try
+        var r = ParityTraining.Train(d, width, options, device, progress, cancel);
+        var json = new JsonObject
         {
-            var r = ParityTraining.Train(d, width, options, device, progress, cts.Token);
-            var json = new JsonObject
-            {
-                ["d"] = d, ["width"] = width, ["weight_decay"] = options.WeightDecay, ["optimizer"] = options.Optimizer.ToString().ToLowerInvariant(),
-                ["epochs"] = r.Epochs, ["final_loss"] = r.FinalLoss, ["distance_to_parity"] = r.DistanceToParity, ["cost"] = r.Cost,
-                ["correlation"] = r.Correlation, ["rho_d"] = r.Rho, ["theorem6_bound"] = r.Close ? r.Theorem6Bound : null,
-                ["theorem6_holds"] = r.Close ? r.Cost >= r.Theorem6Bound : null, ["seconds"] = Math.Round(r.Seconds, 3), ["device"] = r.Device,
-            };
-            string bound = r.Close ? $"Theorem 6 bound (1 − ‖g−χ‖)/ρ_d = {r.Theorem6Bound:G6} {(r.Cost >= r.Theorem6Bound ? "≤" : ">")} C(g)" : "‖g − χ‖₂ > 1/2: Theorem 6 does not apply";
-            Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
-                : $"parity d={d}, width {width}, {r.Epochs} epochs on {r.Device}: loss {r.FinalLoss:G4}, ‖g − χ‖₂ = {r.DistanceToParity:G4}, C(g) = {r.Cost:G6}; {bound}; {r.Seconds:F1} s");
-            return Cli.Ok;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("netclaims: interrupted");
-            return Cli.Interrupted;
-        }
-        catch (DeviceUnavailableException e)
-        {
-            return Cli.Fail(e.Message);
-        }
-        catch (ArithmeticException e)
-        {
-            return Cli.Fail(e.Message);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-    }
+            ["d"] = d, ["width"] = width, ["weight_decay"] = options.WeightDecay, ["optimizer"] = options.Optimizer.ToString().ToLowerInvariant(),
+            ["epochs"] = r.Epochs, ["final_loss"] = r.FinalLoss, ["distance_to_parity"] = r.DistanceToParity, ["cost"] = r.Cost,
+            ["correlation"] = r.Correlation, ["rho_d"] = r.Rho, ["theorem6_bound"] = r.Close ? r.Theorem6Bound : null,
+            ["theorem6_holds"] = r.Close ? r.Cost >= r.Theorem6Bound : null, ["seconds"] = Math.Round(r.Seconds, 3), ["device"] = r.Device,
+        };
+        string bound = r.Close ? $"Theorem 6 bound (1 − ‖g−χ‖)/ρ_d = {r.Theorem6Bound:G6} {(r.Cost >= r.Theorem6Bound ? "≤" : ">")} C(g)" : "‖g − χ‖₂ > 1/2: Theorem 6 does not apply";
+        Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
+            : $"parity d={d}, width {width}, {r.Epochs} epochs on {r.Device}: loss {r.FinalLoss:G4}, ‖g − χ‖₂ = {r.DistanceToParity:G4}, C(g) = {r.Cost:G6}; {bound}; {r.Seconds:F1} s");
+        return Cli.Ok;
+    });
 }

@@ -72,6 +72,16 @@ public sealed record CapacityMeasures(double LogProdFrobenius, double DistanceTo
     }
 
     /// <summary>
+    /// The spectral sanity floor log(D·∏_j‖W_j‖₂²) (D = 2): spec ≥ it because each ‖W_j‖_F²/‖W_j‖₂² ≥ 1 (THEOREMS.md §6).
+    /// </summary>
+    public static double SpectralFloor(DenseTwoLayerRelu net)
+    {
+        var w = Matrix<double>.Build.DenseOfRowArrays(net.W);
+        var a = Matrix<double>.Build.DenseOfRowArrays(net.A);
+        return Math.Log(2 * Math.Pow(w.L2Norm(), 2) * Math.Pow(a.L2Norm(), 2));
+    }
+
+    /// <summary>
     /// ⟨w, ∇_w f(x)⟩ over the weights W and a only (biases and c are not weights), from the hand gradient:
     /// Σ_{k: z_k &gt; 0} [a_k·z_k (the a_k term) + a_k·⟨w_k, x⟩ (the w_k term)], z_k = ⟨w_k, x⟩ + b_k. For a bias-free net
     /// (b = 0, c = 0) this is 2f(x) (Euler, D = 2); biases break it.
