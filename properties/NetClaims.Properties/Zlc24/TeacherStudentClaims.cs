@@ -136,13 +136,14 @@ internal static class TeacherStudentClaims
         var r = Run(K, seed, 1000);
         double l100 = r.Curve.Where(p => p.Step <= 100).MaxBy(p => p.Step).Loss;
         string detail = $"L(100) = {G(l100)}, L(1000) = {G(r.FinalLoss)}";
-        // T⁻³ from T = 100 to 1000 would leave L(1000) ≈ L(100)·10⁻³.
-        return cubic ? CaseResult.Of(r.FinalLoss >= 1e-4 * l100, detail) : CaseResult.Of(r.FinalLoss < 1e-10, detail);
+        // T⁻³ from T = 100 to 1000 would leave L(1000) ≈ L(100)·10⁻³; exponential convergence drops it by more than 10⁶
+        // (the digest's run: 5.4e-4 → 3.5e-13; over random inits L(1000) ranged 3e-12…1.4e-10 with L(100) ~ 1e-3…1e-2).
+        return cubic ? CaseResult.Of(r.FinalLoss >= 1e-4 * l100, detail) : CaseResult.Of(r.FinalLoss < 1e-6 * l100, detail);
     }
 
     public static Claim Exact { get; } = new(
         ExactId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "exact parameterisation converges fast [SRC:abs, via Xu–Du]; the threshold [NUM]"),
-        "With m = k = 2 (exact parameterisation; d = 4, η = 0.1, W₀ = 1e-3·N(0, I)) the population loss is below 1e-10 after T = 1000 steps: exponential, not T⁻³, convergence.",
+        "With m = k = 2 (exact parameterisation; d = 4, η = 0.1, W₀ = 1e-3·N(0, I)) the population loss falls by more than 10⁶ from T = 100 to T = 1000 (T⁻³ would allow only 10³): exponential convergence.",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(ExactId, "check", Gen.Int32(Range.Constant(0, 10_000)), s.WithTests(5), (seed, _) => ExactCase(seed, false), new CheckOptions<int> { Show = x => $"init seed {x}" }),
         _ => new ReportContent("m = k = 2 (init seed 1)", new ReportTable.Builder("exact").Column("T", CellRule.Exact).Column("loss", CellRule.Rel(1e-6))
