@@ -18,7 +18,7 @@ public sealed record GradientCase(int Kind, int D, int Width, int Depth, int N, 
     public Dataset Data()
     {
         var rng = new Random(Seed + 1);
-        var x = Enumerable.Range(0, N).Select(_ => Enumerable.Range(0, D).Select(_ => 2 * rng.NextDouble() - 1).ToArray()).ToArray();
+        var x = Support.TrainingData.Uniform(N, D, rng);
         return Dataset.Of(x, Enumerable.Range(0, N).Select(_ => 2 * rng.NextDouble() - 1).ToArray());
     }
 

@@ -27,7 +27,7 @@ public sealed class IlgpuTrainerTests
     static Dataset Data(int d, int n, int seed)
     {
         var rng = new Random(seed);
-        var x = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d).Select(_ => 2 * rng.NextDouble() - 1).ToArray()).ToArray();
+        var x = TrainingData.Uniform(n, d, rng);
         return Dataset.Of(x, x.Select(r => Math.Sin(3 * r[0]) + 0.5 * r.Sum()).ToArray());
     }
 
