@@ -20,11 +20,6 @@ internal static class Theorem7Claims
     static readonly Citation Source = new(Paper.Ahs, "Theorem 7; THEOREMS.md §1.7",
         "statement and proof structure [SRC:blog]; grouped construction and the cost rates [DER+NUM]; the blog's one-ReLU-per-sample wording [UNSURE]");
 
-    internal sealed record Data(int D, int N, int Seed)
-    {
-        public override string ToString() => $"d={D} n={N} seed={Seed}";
-    }
-
     // ---- interpolation ----
 
     static readonly ClaimId InterpId = new("ahs23.thm7.memorizers.interpolate");
@@ -32,13 +27,13 @@ internal static class Theorem7Claims
     // Float tolerance: h(x_i) sums ≤ n units of d-term dot products of size ≤ √d; rounding ≲ 1e-12, so 1e-9 is ample.
     const double Tol = 1e-9;
 
-    static Hedgehog.Gen<Data> Datasets =>
+    static Hedgehog.Gen<SampleSpec> Datasets =>
         from d in Gen.Int32(Range.Constant(16, 96))
         from k in Gen.Int32(Range.Constant(1, 8))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
-        select new Data(d, k * d, seed);
+        select new SampleSpec(d, k * d, seed);
 
-    static CaseResult Interpolates(Data x, CaseContext ctx, Func<SampleSet, Memorizer> oneBuilder)
+    static CaseResult Interpolates(SampleSpec x, CaseContext ctx, Func<SampleSet, Memorizer> oneBuilder)
     {
         var s = SampleSet.Random(x.D, x.N, x.Seed);
         var one = oneBuilder(s);
@@ -61,12 +56,12 @@ internal static class Theorem7Claims
         "For n random cube samples with arbitrary ±1 labels (16 ≤ d ≤ 96, d ≤ n ≤ 8d), the one-per-sample memoriser and the best grouped memoriser (group sizes 1…64) interpolate every sample (max error ≤ 1e-9, float64).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(InterpId, "check", Datasets, s.WithTests(30), (x, ctx) => Interpolates(x, ctx, Memorizers.OnePerSample),
-            new CheckOptions<Data> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 4d", 0.3)] }),
+            new CheckOptions<SampleSpec> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 4d", 0.3)] }),
         _ => new ReportContent("exhaustive correlation of a memoriser with parity (labels χ(x_i), n = 40)", CorrelationTable())
             .WithNotes("E[hχ] over all 2^d vertices (float64, rel 1e-9); the bound C(h)·ρ_d is Theorem 6's. The digest's d = 16 example: C(h) = 22.6333, E[hχ] = −0.0082, bound 0.5926."),
         new NegativeControl("One ReLU per sample needs no bias: σ(⟨x_i,x⟩/√d) with output y_i/√d interpolates.",
             s => Generated.ForAll(InterpId, "negative", Datasets, s.WithTests(30), (x, ctx) => Interpolates(x, ctx, WithoutBiases),
-                new CheckOptions<Data> { Show = x => x.ToString() })));
+                new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
 
     static ReportTable CorrelationTable()
     {

@@ -21,22 +21,17 @@ internal static class Theorem9Claims
     static readonly Citation Source = new(Paper.Ahs, "Theorem 9; THEOREMS.md §1.8",
         "n = O(d³/ε²) with clipping [SRC:blog]; loss and δ details [UNSURE]; the two ingredients below are [DER]");
 
-    internal sealed record Samples(int D, int N, int Seed)
-    {
-        public override string ToString() => $"d={D} n={N} seed={Seed}";
-    }
-
     // ---- (i) VP ≤ 1/ρ_d ----
 
     static readonly ClaimId VpId = new("ahs23.thm9.vp-bound");
 
-    static Hedgehog.Gen<Samples> SampleSets =>
+    static Hedgehog.Gen<SampleSpec> SampleSets =>
         from d in Gen.Int32(Range.Constant(4, 12))
         from n in Gen.Int32(Range.Constant(1, 48))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
-        select new Samples(d, n, seed);
+        select new SampleSpec(d, n, seed);
 
-    static CaseResult Vp(Samples x, CaseContext ctx, bool falseVariant)
+    static CaseResult Vp(SampleSpec x, CaseContext ctx, bool falseVariant)
     {
         var d = new Dimension(x.D);
         var s = SampleSet.Random(x.D, x.N, x.Seed);
@@ -64,10 +59,10 @@ internal static class Theorem9Claims
         "For every set of samples labelled by χ, the minimum-R-norm interpolant of the samples costs at most 1/ρ_d: g* interpolates all of {±1}^d (checked exactly on the samples, 4 ≤ d ≤ 12, n ≤ 48).",
         EvidenceTier.Exact,
         s => Generated.ForAll(VpId, "check", SampleSets, s, (x, ctx) => Vp(x, ctx, false),
-            new CheckOptions<Samples> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("a memoriser beats g*", 0.1)] }),
+            new CheckOptions<SampleSpec> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("a memoriser beats g*", 0.1)] }),
         _ => new ReportContent("1/ρ_d, the data-independent bound, against a memoriser of n = d samples", VpTable()),
         new NegativeControl("Some sample set forces the VP value above 1/ρ_d.",
-            s => Generated.ForAll(VpId, "negative", SampleSets, s, (x, ctx) => Vp(x, ctx, true), new CheckOptions<Samples> { Show = x => x.ToString() })));
+            s => Generated.ForAll(VpId, "negative", SampleSets, s, (x, ctx) => Vp(x, ctx, true), new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
 
     static ReportTable VpTable()
     {
@@ -87,14 +82,14 @@ internal static class Theorem9Claims
     const double B = 1.0;
     const int Nets = 60, Width = 8, Draws = 200;
 
-    static Hedgehog.Gen<Samples> RadCases =>
+    static Hedgehog.Gen<SampleSpec> RadCases =>
         from d in Gen.Int32(Range.Constant(4, 16))
         from n in Gen.Int32(Range.Constant(32, 512))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
-        select new Samples(d, n, seed);
+        select new SampleSpec(d, n, seed);
 
     // K random nets of cost exactly B: unit-norm w, |b| ≤ √d, |u_k| = B/Width with random signs, evaluated on n cube samples.
-    static (double Mean, double StdErr) Estimate(Samples x)
+    static (double Mean, double StdErr) Estimate(SampleSpec x)
     {
         var rng = new Random(x.Seed);
         var s = SampleSet.Random(x.D, x.N, x.Seed);
@@ -113,7 +108,7 @@ internal static class Theorem9Claims
         return Rademacher.Estimate(outputs, Draws, rng);
     }
 
-    static CaseResult Rad(Samples x, CaseContext ctx, Func<Samples, double> bound, bool upper)
+    static CaseResult Rad(SampleSpec x, CaseContext ctx, Func<SampleSpec, double> bound, bool upper)
     {
         var (mean, se) = Estimate(x);
         if (double.IsNaN(mean)) return CaseResult.Fail("Rademacher estimate is NaN");
@@ -125,19 +120,19 @@ internal static class Theorem9Claims
             : CaseResult.Of(mean - 3 * se <= b, $"estimate {mean:G6} ± {se:G3}, bound {b:G6}");
     }
 
-    static double NormBound(Samples x) => 2 * B * (Math.Sqrt(x.D) + Math.Sqrt(x.D)) / Math.Sqrt(x.N);
+    static double NormBound(SampleSpec x) => 2 * B * (Math.Sqrt(x.D) + Math.Sqrt(x.D)) / Math.Sqrt(x.N);
 
     public static Claim RademacherBound { get; } = new(
         RadId, Source,
         "On n cube samples, finite sets of random ReLU nets of cost C(g) = B with |b| ≤ √d have Monte-Carlo Rademacher complexity (+3 standard errors) below 2B(√d + √d)/√n (4 ≤ d ≤ 16, 32 ≤ n ≤ 512).",
         EvidenceTier.Statistical,
         s => Generated.ForAll(RadId, "check", RadCases, s.WithTests(40), (x, ctx) => Rad(x, ctx, NormBound, true),
-            new CheckOptions<Samples> { Show = x => x.ToString(), ScoreName = "estimate / bound", Coverage = [new CoverageRequirement("n ≥ 256", 0.2)] }),
+            new CheckOptions<SampleSpec> { Show = x => x.ToString(), ScoreName = "estimate / bound", Coverage = [new CoverageRequirement("n ≥ 256", 0.2)] }),
         _ => new ReportContent("Monte-Carlo Rademacher estimates (seed 1) against the norm bound", RadTable())
             .WithNotes("estimate: mean over 200 sign draws of sup over 60 random nets of cost 1; se: its standard error. Deterministic for the fixed seed."),
         new NegativeControl("The norm-bounded class has Rademacher complexity O(B/n) (a 1/n rate, not 1/√n).",
             s => Generated.ForAll(RadId, "negative", RadCases, s.WithTests(40), (x, ctx) => Rad(x, ctx, y => B / y.N, false),
-                new CheckOptions<Samples> { Show = x => x.ToString() })));
+                new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
 
     static ReportTable RadTable()
     {
@@ -145,7 +140,7 @@ internal static class Theorem9Claims
             .Column("se", CellRule.Rel(1e-9)).Column("bound", CellRule.Rel(1e-12));
         foreach (var (d, n) in new[] { (8, 64), (8, 256), (16, 64), (16, 256) })
         {
-            var x = new Samples(d, n, 1);
+            var x = new SampleSpec(d, n, 1);
             var (mean, se) = Estimate(x);
             t.Row(x.ToString(), mean, se, NormBound(x));
         }
