@@ -32,9 +32,8 @@ internal static class SmoothRepresentationClaims
     static WidthResult Width(int seed) => WidthRuns.GetOrAdd(seed, s => new(() =>
     {
         var mc = new MonteCarloWidth(5, 512, s);
-        var (means, se) = ExponentFits.MeansWithErrors(WidthGrid.Select(n => Enumerable.Range(0, WidthReps).Select(k => mc.SampledError(n, s * 1000 + k)).ToArray()));
-        return new WidthResult(means, se, WidthGrid.Select(mc.ExpectedError).ToArray(), WidthGrid.Select(mc.MaureyBound).ToArray(),
-            ExponentFits.Propagated(WidthGrid.Select(n => (double)n).ToArray(), means, se));
+        var (means, se, fit) = mc.Rate(WidthGrid, WidthReps, s);
+        return new WidthResult(means, se, WidthGrid.Select(mc.ExpectedError).ToArray(), WidthGrid.Select(mc.MaureyBound).ToArray(), fit);
     })).Value;
 
     static CaseResult WidthCase(int seed, double alpha)
