@@ -44,7 +44,8 @@ public static class PathNorm
 
 /// <summary>
 /// Capacity measures of Jiang et al. (THEOREMS.md §6, [REC]) for a two-layer net (weight matrices W₁ = W (m×d), W₂ = aᵀ),
-/// in the regression setting (no margin: γ = 1, stated). Depth D = 2 weight layers.
+/// in the regression setting (no margin: γ = 1, stated). Depth D = 2 weight layers. Fisher–Rao needs the training
+/// data; called without it (the rescaling checks), it is NaN.
 /// </summary>
 public sealed record CapacityMeasures(double LogProdFrobenius, double DistanceToInit, double SpectralComplexity, double FisherRao, double PathNorm)
 {
@@ -60,14 +61,19 @@ public sealed record CapacityMeasures(double LogProdFrobenius, double DistanceTo
         double spec = Math.Log(s1 * s1 * s2 * s2 * (f1 * f1 / (s1 * s1) + f2 * f2 / (s2 * s2)));
         // Fisher–Rao with ℓ = (f − y)²: ⟨w, ∇_wℓ⟩ = 2(f − y)·⟨w, ∇_w f⟩ over the weights; computed from the gradient itself
         // (not from Euler's D·f) so the identity can be checked against it.
-        double fr = 0;
-        for (int i = 0; i < x.Length; i++)
+        // Without data Fisher–Rao is undefined: NaN, stated rather than produced by 0·(9/0).
+        double fr = double.NaN;
+        if (x.Length > 0)
         {
-            double f = net.Evaluate(x[i]);
-            double inner = EulerInner(net, x[i]);
-            fr += Math.Pow(2 * (f - y[i]) * inner, 2);
+            fr = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double f = net.Evaluate(x[i]);
+                double inner = EulerInner(net, x[i]);
+                fr += Math.Pow(2 * (f - y[i]) * inner, 2);
+            }
+            fr *= 9.0 / x.Length; // (D + 1)² with D = 2 weight layers, Liang et al.'s convention [REC]
         }
-        fr *= 9.0 / x.Length; // (D + 1)² with D = 2 weight layers, Liang et al.'s convention [REC]
         return new CapacityMeasures(logFro, dist, spec, fr, Norms.PathNorm.Squared(net));
     }
 

@@ -44,13 +44,13 @@ public static class ParityTraining
         var run = resolved == TrainDevice.Cpu
             ? CpuTrainer.Train(arch, theta0, data, options, progress, cancel)
             : IlgpuTrainer.Train(arch, theta0, data, options, resolved, progress, cancel);
-        return Measure(d, width, options, run);
+        return Measure(arch, data, options, run);
     }
 
-    public static ParityRun Measure(int d, int width, TrainOptions options, TrainResult run)
+    // The trained net over the same cube it was trained on: ‖g − χ‖₂, E[gχ], C(g) and the Theorem 6 bound.
+    static ParityRun Measure(TwoLayer arch, Dataset data, TrainOptions options, TrainResult run)
     {
-        var data = Cube(d);
-        var arch = new TwoLayer(d, width);
+        int d = arch.D, width = arch.Width;
         var net = arch.ToNetwork(run.Theta);
         double sq = 0, corr = 0;
         for (int v = 0; v < data.N; v++)
