@@ -19,7 +19,7 @@ public sealed record StudyNet(int Width, double WeightDecay, double LearningRate
 /// </summary>
 public static class CapacityStudy
 {
-    public const int D = 5;
+    public const int D = PathNormRate.D;
 
     public sealed record Grid(int[] Widths, double[] WeightDecays, double[] LearningRates, int[] Ns, double[] Noises, int Epochs)
     {
@@ -32,19 +32,9 @@ public static class CapacityStudy
         public static Grid Full { get; } = new([8, 16, 32, 64, 128], [0, 1e-4, 1e-3], [1e-3, 3e-3, 1e-2], [32, 64, 128], [0, 0.25, 0.5], 200);
     }
 
-    static (double[][] X, double[] Y) Sample(Random rng, DenseTwoLayerRelu teacher, int n, double noise)
-    {
-        var x = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, D).Select(_ => 2 * rng.NextDouble() - 1).ToArray()).ToArray();
-        return (x, x.Select(p => teacher.Evaluate(p) + noise * Sampling.Gaussian(rng)).ToArray());
-    }
-
     public static IReadOnlyList<StudyNet> Run(Grid grid, int seed, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
-        var trng = new Random(seed);
-        var teacher = new DenseTwoLayerRelu(
-            Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, D).Select(_ => Sampling.Gaussian(trng)).ToArray()).ToArray(),
-            Enumerable.Range(0, 4).Select(_ => Sampling.Gaussian(trng) * 0.5).ToArray(),
-            Enumerable.Range(0, 4).Select(_ => Sampling.Gaussian(trng)).ToArray());
+        var teacher = PathNormRate.Teacher(seed);
         var nets = new List<StudyNet>();
         int index = 0;
         foreach (var width in grid.Widths)
@@ -55,8 +45,8 @@ public static class CapacityStudy
                         {
                             cancel.ThrowIfCancellationRequested();
                             var rng = new Random(seed * 7919 + index);
-                            var (xtr, ytr) = Sample(rng, teacher, n, noise);
-                            var (xte, yte) = Sample(rng, teacher, 1000, noise);
+                            var (xtr, ytr) = PathNormRate.Sample(rng, teacher, n, noise);
+                            var (xte, yte) = PathNormRate.Sample(rng, teacher, 1000, noise);
                             var arch = new TwoLayer(D, width);
                             var theta0 = arch.Initialize(seed + index);
                             var run = CpuTrainer.Train(arch, theta0, Dataset.Of(xtr, ytr), new TrainOptions

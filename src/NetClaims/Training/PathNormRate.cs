@@ -26,15 +26,20 @@ public static class PathNormRate
             Enumerable.Range(0, 4).Select(_ => Sampling.Gaussian(rng)).ToArray());
     }
 
+    /// <summary>n inputs uniform on [−1, 1]^d, then their labels teacher(x) + noise·N(0, 1), drawn from <paramref name="rng"/> in that order.</summary>
+    public static (double[][] X, double[] Y) Sample(Random rng, DenseTwoLayerRelu teacher, int n, double noise)
+    {
+        var x = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, teacher.D).Select(_ => 2 * rng.NextDouble() - 1).ToArray()).ToArray();
+        return (x, x.Select(p => teacher.Evaluate(p) + noise * Sampling.Gaussian(rng)).ToArray());
+    }
+
     public static RatePoint Fit(int n, int width, int seed, double lambda = 1e-2, int epochs = 40)
     {
         if (n < 2 || n > 100_000 || width < 1 || width > 4096) throw new ArgumentOutOfRangeException(nameof(n), $"need 2 ≤ n ≤ 100000 and 1 ≤ width ≤ 4096, got n={n}, width={width}");
         var teacher = Teacher(1);
         var rng = new Random(seed * 1_000_003 + n);
-        double[] Point() => Enumerable.Range(0, D).Select(_ => 2 * rng.NextDouble() - 1).ToArray();
-        var x = Enumerable.Range(0, n).Select(_ => Point()).ToArray();
-        var y = x.Select(p => teacher.Evaluate(p) + Noise * Sampling.Gaussian(rng)).ToArray();
-        var test = Enumerable.Range(0, 2000).Select(_ => Point()).ToArray();
+        var (x, y) = Sample(rng, teacher, n, Noise);
+        var (test, clean) = Sample(rng, teacher, 2000, 0); // noise 0: the labels are f*(x) exactly
         var arch = new TwoLayer(D, width);
         // A fixed number of minibatch updates (not epochs), so small n is not under-trained: ≈ epochs·1024/32 steps.
         int perEpoch = Math.Max(1, n / 32);
@@ -44,7 +49,7 @@ public static class PathNormRate
             Epochs = Math.Max(epochs, epochs * 32 / perEpoch), LrMilestones = [Math.Max(epochs, epochs * 32 / perEpoch) * 9 / 10],
         });
         var net = arch.ToNetwork(run.Theta);
-        double excess = test.Average(p => Math.Pow(net.Evaluate(p) - teacher.Evaluate(p), 2));
+        double excess = test.Select((p, i) => Math.Pow(net.Evaluate(p) - clean[i], 2)).Average();
         return new RatePoint(n, width, seed, excess, Norms.PathNorm.L1(net));
     }
 }
