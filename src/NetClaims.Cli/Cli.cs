@@ -20,6 +20,7 @@ internal static class Cli
         PromoteCommand.Create(),
         TrainCommand.Create(),
         StudyCommand.Create(),
+        SweepCommand.Create(),
     };
 
     public static int Run(RootCommand root, string[] args)

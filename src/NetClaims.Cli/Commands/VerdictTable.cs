@@ -16,7 +16,9 @@ internal static class VerdictTable
         foreach (var r in rs.Where(r => r.BestScore is not null))
             Console.WriteLine($"targeted {r.Id}: max {r.ScoreName} = {r.BestScore:G6} (best generated case {r.BestRandomScore:G6}) at {r.BestCase}");
         foreach (var r in rs.Where(r => r.SkippedBudget > 0))
-            Console.WriteLine($"budget   {r.Id}: time budget reached, {r.SkippedBudget} generated cases not checked");
+            Console.WriteLine($"budget   {r.Id}: time budget reached, {r.SkippedBudget} generated cases not checked{(r.Incomplete ? " — INCOMPLETE (fewer than its declared minimum)" : "")}");
+        foreach (var r in rs.Where(r => r.Confirmations > 0))
+            Console.WriteLine($"confirm  {r.Id}: a stored statistical failure was re-checked at {r.Confirmations + 1} fresh seeds and did not recur");
         foreach (var r in rs.Where(r => r.Replayed > 0 || r.Fixed > 0))
             Console.WriteLine($"stored   {r.Id}: {r.Replayed} stored cases replayed first, {r.Fixed} now pass");
         foreach (var r in rs.Where(r => !r.Passed))

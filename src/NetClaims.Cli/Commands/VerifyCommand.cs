@@ -48,6 +48,7 @@ internal static class VerifyCommand
             if (selectors.Length == 0) selectors = [token.Claim.Value];
         }
         var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
+        if (o.Seed >= RunSettings.PilotSeedBase) return Cli.Fail($"run seeds from {RunSettings.PilotSeedBase} on are reserved for pilot sweeps (netclaims sweep --pilot)");
         if (o.Profile == Profile.CiProfile && o.Seed is { } s && s != 0) Console.Error.WriteLine($"netclaims: profile ci: using the fixed seed 0, not {s}");
         ulong seed = o.Profile.RandomSeed ? o.Seed ?? (ulong)System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) : 0;
         if (o.Profile.RandomSeed && o.Seed is null) Console.Error.WriteLine($"netclaims: profile {o.Profile.Name}, seed {seed} (repeat this run with --seed {seed})");
@@ -58,7 +59,7 @@ internal static class VerifyCommand
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); Console.Error.WriteLine("netclaims: interrupted; finishing the report of the claims done so far"); };
         Console.CancelKeyPress += onCancel;
         var settings = RunSettings.Default.WithProfile(o.Profile).WithSeed(seed).WithShard(o.Shard).WithReplay(o.Replay)
-            .WithFailures(failureStore).WithExamples(examples).WithCancellation(cts.Token);
+            .WithFailures(failureStore).WithExamples(examples).WithCancellation(cts.Token).WithCache(new RunCache());
         var results = new List<ClaimResult>();
         bool complete = true;
         try

@@ -45,4 +45,26 @@ public sealed record CheckStats
 
     /// <summary>Index of the generated case that first failed (to merge shards deterministically).</summary>
     public int? FirstFailureIndex { get; init; }
+
+    /// <summary>Whether the outcome depends on the run seed (generated or sampled cases); an enumeration does not.</summary>
+    public bool UsesSeed { get; init; }
+
+    /// <summary>The named measurements of the evaluated cases (<see cref="CaseContext.Measure"/>), summarised per name.</summary>
+    public IReadOnlyDictionary<string, MeasureSummary> Measures { get; init; } = new Dictionary<string, MeasureSummary>();
+
+    /// <summary>The declared minimum number of cases; fewer, because the time budget ran out, makes the check incomplete.</summary>
+    public int MinimumCases { get; init; }
+
+    /// <summary>Stopped by its time budget before <see cref="MinimumCases"/> were checked.</summary>
+    public bool Incomplete { get; init; }
+
+    /// <summary>Fresh-seed runs made to confirm stored statistical failures (0 when none were stored).</summary>
+    public int Confirmations { get; init; }
+}
+
+/// <summary>Count, mean, minimum and maximum of one named measurement over the cases of a check.</summary>
+public sealed record MeasureSummary(int Count, double Mean, double Min, double Max)
+{
+    public static MeasureSummary Of(IReadOnlyList<double> values) =>
+        new(values.Count, values.Count == 0 ? double.NaN : values.Average(), values.Count == 0 ? double.NaN : values.Min(), values.Count == 0 ? double.NaN : values.Max());
 }

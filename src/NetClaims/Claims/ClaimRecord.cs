@@ -48,6 +48,12 @@ public sealed record ClaimRecord
     public double? BestRandomScore { get; init; }
     public int? FirstFailureIndex { get; init; }
 
+    /// <summary>The check was stopped by its time budget before its declared minimum number of cases (it held on those it ran).</summary>
+    public bool Incomplete { get; init; }
+
+    /// <summary>Fresh-seed runs made to confirm stored statistical failures.</summary>
+    public int Confirmations { get; init; }
+
     /// <summary>Whether this run owned the claim's negative control, targeted search and report (always, unsharded).</summary>
     public bool Owner { get; init; } = true;
 

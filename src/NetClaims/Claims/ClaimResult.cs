@@ -76,6 +76,8 @@ public sealed record ClaimResult(
             BestCase = st.BestCase,
             BestRandomScore = st.BestRandomScore,
             FirstFailureIndex = st.FirstFailureIndex,
+            Incomplete = st.Incomplete,
+            Confirmations = st.Confirmations,
             Owner = Owner,
         };
     }

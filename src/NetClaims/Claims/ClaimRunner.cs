@@ -13,11 +13,10 @@ public static class ClaimRunner
     public static ClaimResult Run(Claim claim, RunSettings settings, SnapshotStore? snapshots)
     {
         var sw = Stopwatch.StartNew();
-        var check = Guard(() => claim.Check(settings));
-        if (!settings.Shard.OwnsClaim(claim.Id))
+        settings = settings.WithTier(claim.Tier);
+        var (check, negative) = Checks(claim, settings);
+        if (negative is null)
             return new ClaimResult(claim, check, null, null, null, new SnapshotStatus.NotAvailable(), sw.Elapsed.TotalSeconds);
-        // The owner runs the negative control whole: its cases are not sliced between shards.
-        var negative = Guard(() => claim.NegativeControl.Check(settings.WithShard(Shard.Whole)));
         NumericReport? report = null;
         string? reportError = null;
         SnapshotStatus snapshot = new SnapshotStatus.NotAvailable();
@@ -33,6 +32,18 @@ public static class ClaimRunner
             reportError = $"{e.GetType().Name}: {e.Message}";
         }
         return new ClaimResult(claim, check, negative, report, reportError, snapshot, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The claim's check and (when this shard owns the claim) its negative control, without the report: what a sweep
+    /// over run seeds repeats. The owner runs the negative control whole: its cases are not sliced between shards.
+    /// </summary>
+    public static (CheckOutcome Check, CheckOutcome? Negative) Checks(Claim claim, RunSettings settings)
+    {
+        settings = settings.WithTier(claim.Tier);
+        var check = Guard(() => claim.Check(settings));
+        if (!settings.Shard.OwnsClaim(claim.Id)) return (check, null);
+        return (check, Guard(() => claim.NegativeControl.Check(settings.WithShard(Shard.Whole))));
     }
 
     static CheckOutcome Guard(Func<CheckOutcome> run)

@@ -19,8 +19,14 @@ public sealed class FailureStore(string root)
 
     public string Root { get; } = System.IO.Path.GetFullPath(root);
 
-    /// <summary>Corrupt or unreadable entries met so far (each one line).</summary>
-    public IReadOnlyList<string> Problems { get { lock (problems) return problems.ToArray(); } }
+    /// <summary>Corrupt or unreadable entries met so far, and stored statistical failures judged to be chance (each one line, once).</summary>
+    public IReadOnlyList<string> Problems { get { lock (problems) return problems.Distinct().ToArray(); } }
+
+    /// <summary>Adds a one-line warning about the store (printed once at the end of the run).</summary>
+    public void Warn(string message)
+    {
+        lock (problems) problems.Add(message);
+    }
 
     public IReadOnlyList<StoredFailure> For(ClaimId claim, string role) =>
         All(claim).Where(f => f.Token.Role == role).ToArray();
@@ -90,7 +96,13 @@ public sealed class ExampleStore(string directory)
 
     public string Directory { get; } = System.IO.Path.GetFullPath(directory);
 
-    public IReadOnlyList<string> Problems { get { lock (problems) return problems.ToArray(); } }
+    public IReadOnlyList<string> Problems { get { lock (problems) return problems.Distinct().ToArray(); } }
+
+    /// <summary>Adds a one-line warning (printed once at the end of the run).</summary>
+    public void Warn(string message)
+    {
+        lock (problems) problems.Add(message);
+    }
 
     public string PathFor(ClaimId claim) => System.IO.Path.Combine(Directory, claim.Value + ".tokens");
 

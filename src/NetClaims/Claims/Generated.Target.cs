@@ -22,7 +22,7 @@ public static partial class Generated
                 var (current, currentScore) = (start, startScore);
                 for (int k = 0; k < target.Steps; k++)
                 {
-                    if (clock.Elapsed > s.Profile.CheckBudget) { skippedBudget++; return null; }
+                    if (clock.Elapsed > s.Profile.CheckBudget) return null;
                     var candidate = target.Mutate(current, rng);
                     if (Step(candidate, out var score) is { } f) return f;
                     if (score > currentScore) (current, currentScore) = (candidate, score);
@@ -36,24 +36,22 @@ public static partial class Generated
         {
             s.Cancel.ThrowIfCancellationRequested();
             var ctx = new CaseContext();
-            var (r, threw) = Invoke(value, ctx);
-            evaluated++;
-            Record(ctx, value, random: false);
+            var (r, threw) = Invoke(body, value, ctx);
+            log.Record(ctx, () => opts.Show(value), generated: false);
             score = ctx.Score ?? double.NegativeInfinity;
             if (r.Ok) return null;
             if (threw) throw new TargetedError($"{opts.Show(value)}: {r.Detail} (found by targeted search)");
             var token = new ReplayToken(id, role, $"T_{s.Seed}");
             var message = $"{opts.Show(value)}: {r.Detail} (found by targeted search)";
             if (role == "check" && s.Profile.WritesFailures) s.Failures?.Add(token, message);
-            return (CheckOutcome.Fails)Stamp(new CheckOutcome.Fails(evaluated, message, token.ToString()));
+            return (CheckOutcome.Fails)Stamp(new CheckOutcome.Fails(log.Evaluated, message, token.ToString()));
         }
 
-        CheckOutcome ReplayTargeted(ReplayToken token)
+        // Re-runs the whole search from the token's run seed (no stores, no replay): it finds the same counterexample.
+        CheckOutcome ReplayTargeted(ReplayToken token, string what)
         {
-            if (!ulong.TryParse(token.Data[2..], out var seed))
-                return new CheckOutcome.Errored(0, $"targeted-search token {token} has no run seed");
-            var again = new Run<T>(id, role, gen, s.WithSeed(seed).WithReplay(null).WithFailures(null).WithExamples(null), body, opts);
-            return again.Full();
+            var again = new Run<T>(id, role, gen, s.WithSeed(token.Number).WithReplay(null).WithFailures(null).WithExamples(null), body, opts).Fresh();
+            return again is CheckOutcome.Fails f ? f with { Counterexample = $"{f.Counterexample} [{what} {token}]" } : again;
         }
     }
 }

@@ -31,6 +31,17 @@ public sealed record RunSettings
 
     public CancellationToken Cancel { get; init; }
 
+    /// <summary>The evidence tier of the claim being run (set by the runner): Statistical checks treat stored failures as
+    /// suspects to confirm at fresh seeds rather than as deterministic counterexamples.</summary>
+    public EvidenceTier? Tier { get; init; }
+
+    /// <summary>Memoisation for this run (null: compute every time).</summary>
+    public RunCache? Cache { get; init; }
+
+    /// <summary>Run seeds from here on are reserved for pilot sweeps (the data that pre-registers statistical bands), so
+    /// no gate run (ci: 0; fast/deep: a random 31-bit seed, or one below this bound given by hand) can reuse them.</summary>
+    public const ulong PilotSeedBase = 1UL << 40;
+
     public static RunSettings Default { get; } = new();
 
     public RunSettings WithSeed(ulong seed) => this with { Seed = seed };
@@ -50,6 +61,16 @@ public sealed record RunSettings
     public RunSettings WithLog(Action<string>? log) => this with { Log = log };
 
     public RunSettings WithCancellation(CancellationToken cancel) => this with { Cancel = cancel };
+
+    public RunSettings WithTier(EvidenceTier? tier) => this with { Tier = tier };
+
+    public RunSettings WithCache(RunCache? cache) => this with { Cache = cache };
+
+    /// <summary>The value of <paramref name="compute"/> for <paramref name="key"/>, computed once per run when a cache is set.</summary>
+    public T Memo<T>(object key, Func<T> compute) => Cache is null ? compute() : Cache.Get(key, compute);
+
+    /// <summary>A non-negative 31-bit data seed for (claim, purpose, replicate), derived from the run seed.</summary>
+    public int DataSeed(ClaimId id, string purpose, int replicate = 0) => (int)(DeriveSeed(id, purpose, replicate) >> 33);
 
     /// <summary>The seed of (claim, generator, repetition): FNV-1a of the text, mixed with the run seed by SplitMix64.</summary>
     public ulong DeriveSeed(ClaimId id, string generator, int repetition = 0)

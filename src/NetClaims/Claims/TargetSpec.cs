@@ -23,4 +23,10 @@ public sealed record CheckOptions<T>
 
     /// <summary>What the body's <see cref="CaseContext.Target"/> score measures (defaults to the target spec's name).</summary>
     public string? ScoreName { get; init; }
+
+    /// <summary>
+    /// The fewest generated cases that make the check complete (default: every case the run asks for). A check stopped
+    /// by its time budget before this many is <em>incomplete</em>; under the ci profile an incomplete check fails.
+    /// </summary>
+    public int? MinimumCases { get; init; }
 }

@@ -74,6 +74,8 @@ public static partial class RunReport
             Seconds = Math.Round(parts.Sum(p => p.Seconds), 3),
             SkippedShard = 0,
             SkippedBudget = parts.Sum(p => p.SkippedBudget),
+            Incomplete = parts.Any(p => p.Incomplete),
+            Confirmations = parts.Sum(p => p.Confirmations),
             Labels = labels,
             Coverage = coverage,
             Verdict = errored is not null ? "error" : failing is not null ? "fails" : owner.Verdict,

@@ -9,16 +9,39 @@ public sealed class BudgetTests
 {
     static readonly ClaimId Id = new("test.budget");
 
+    static CheckOutcome Slow(Profile p, int? minimum = null) =>
+        Generated.ForAll(Id, "check", Gen.Int32(Range.Constant(1, 10)), RunSettings.Default.WithProfile(p with { CheckBudget = TimeSpan.FromMilliseconds(50) }).WithTests(100),
+            (_, _) => { Thread.Sleep(20); return CaseResult.Pass("slow"); }, new CheckOptions<int> { MinimumCases = minimum });
+
     [Fact]
     public void A_claim_past_its_time_budget_reports_what_it_checked_instead_of_hanging()
     {
-        var tight = Profile.CiProfile with { CheckBudget = TimeSpan.FromMilliseconds(50) };
-        var outcome = Generated.ForAllDimensions(Id, "check", 1, 10, RunSettings.Default.WithProfile(tight).WithTests(100),
-            _ => { Thread.Sleep(20); return CaseResult.Pass("slow"); });
-        var holds = Assert.IsType<CheckOutcome.Holds>(outcome);
+        var holds = Assert.IsType<CheckOutcome.Holds>(Slow(Profile.FastProfile));
         Assert.True(holds.Stats.SkippedBudget > 0);
         Assert.True(holds.Stats.Evaluated < 100);
+        Assert.True(holds.Stats.Incomplete);
         Assert.Contains("time budget", holds.Summary);
+        Assert.Contains("INCOMPLETE", holds.Summary);
+    }
+
+    [Fact]
+    public void Under_the_ci_profile_a_budget_cut_below_the_declared_minimum_fails_instead_of_passing()
+    {
+        var fails = Assert.IsType<CheckOutcome.Fails>(Slow(Profile.CiProfile));
+        Assert.StartsWith("incomplete:", fails.Counterexample);
+        Assert.Null(fails.Replay);
+        Assert.True(fails.Stats.Incomplete);
+        // A claim that declares a minimum it reached before the budget holds (complete), even under ci.
+        var holds = Assert.IsType<CheckOutcome.Holds>(Slow(Profile.CiProfile, minimum: 1));
+        Assert.False(holds.Stats.Incomplete);
+    }
+
+    [Fact]
+    public void An_enumeration_cut_by_the_budget_is_incomplete_too()
+    {
+        var tight = Profile.CiProfile with { CheckBudget = TimeSpan.FromMilliseconds(30) };
+        var outcome = Generated.ForEachDimension(Id, "check", 1, 20, RunSettings.Default.WithProfile(tight), _ => { Thread.Sleep(20); return CaseResult.Pass("slow"); });
+        Assert.StartsWith("incomplete:", Assert.IsType<CheckOutcome.Fails>(outcome).Counterexample);
     }
 
     [Fact]

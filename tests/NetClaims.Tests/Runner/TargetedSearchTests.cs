@@ -45,6 +45,6 @@ public sealed class TargetedSearchTests
         Assert.Contains("targeted search", fails.Counterexample);
         Assert.Contains("@T_0", fails.Replay);
         var again = Assert.IsType<CheckOutcome.Fails>(Run(RunSettings.Default.WithSeed(77).WithReplay(fails.Replay)));
-        Assert.Equal(fails.Counterexample, again.Counterexample);
+        Assert.Equal(fails.Counterexample + $" [replay {fails.Replay}]", again.Counterexample);
     }
 }
