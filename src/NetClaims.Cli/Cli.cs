@@ -7,7 +7,7 @@ namespace NetClaims.Cli;
 /// <summary>Shared plumbing: parse errors and bad input become one line on stderr and exit code 2.</summary>
 internal static class Cli
 {
-    public const int Ok = 0, ClaimFailed = 1, BadUsage = 2, Interrupted = 130;
+    public const int Ok = 0, ClaimFailed = 1, BadUsage = 2, InternalError = 70, Interrupted = 130;
 
     public static RootCommand CreateRoot() => new("NetClaims: executable claims of neural-network learning theory")
     {
@@ -30,7 +30,7 @@ internal static class Cli
         {
             // One line: the most specific error (an unknown word beats "required command was not provided").
             var e = parsed.Errors.FirstOrDefault(x => x.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
-            Console.Error.WriteLine($"netclaims: {e.Message} (see netclaims --help)");
+            Console.Error.WriteLine($"netclaims: {Readable(e.Message)} (see netclaims --help)");
             return BadUsage;
         }
         try
@@ -41,11 +41,53 @@ internal static class Cli
         {
             return Fail(e.Message);
         }
+        catch (OperationCanceledException)
+        {
+            return Interrupted;
+        }
+        catch (Exception e)
+        {
+            return Internal(e);
+        }
     }
+
+    /// <summary>
+    /// A bug, not the user's input: one line, the details (type, message, stack) in a log file, exit 70. No .NET stack
+    /// trace or type name ever reaches the terminal.
+    /// </summary>
+    public static int Internal(Exception e)
+    {
+        string log;
+        try
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "netclaims");
+            Directory.CreateDirectory(dir);
+            log = Path.Combine(dir, $"error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            File.WriteAllText(log, e.ToString() + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            log = "(the log could not be written)";
+        }
+        Console.Error.WriteLine($"netclaims: internal error: {Readable(e.Message.Split('\n')[0])} — details in {log}");
+        return InternalError;
+    }
+
+    // System.CommandLine names .NET types in its messages ("expected type 'System.Nullable`1[System.UInt64]'"); say what
+    // kind of value is expected instead.
+    static string Readable(string message) => System.Text.RegularExpressions.Regex.Replace(message, @"(?:as )?expected type '([^']+)'", m =>
+    {
+        var t = m.Groups[1].Value;
+        string kind = t.Contains("UInt64") || t.Contains("UInt32") ? "a non-negative whole number"
+            : t.Contains("Int32") || t.Contains("Int64") ? "a whole number"
+            : t.Contains("Double") || t.Contains("Single") ? "a number"
+            : t.Contains("Boolean") ? "true or false" : "a value of the right kind";
+        return $"as {kind}";
+    });
 
     /// <summary>Errors that are the user's input, not a bug: one line, exit 2.</summary>
     public static bool IsBadInput(Exception e) =>
-        e is ArgumentException or FormatException or SizeRefusedException or InvalidOperationException or IOException or UnauthorizedAccessException;
+        e is NetClaims.Reports.UsageException or ArgumentException or FormatException or SizeRefusedException or InvalidOperationException or IOException or UnauthorizedAccessException;
 
     public static int Fail(string message)
     {

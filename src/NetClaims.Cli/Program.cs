@@ -1,4 +1,4 @@
 using NetClaims.Cli;
 
-// netclaims: list, verify, eval, approve. Exit codes: 0 all good, 1 a claim failed, 2 bad usage or bad input.
+// netclaims. Exit codes: 0 all good, 1 a claim failed, 2 bad usage or bad input, 70 internal error (details logged), 130 interrupted.
 return Cli.Run(Cli.CreateRoot(), args);

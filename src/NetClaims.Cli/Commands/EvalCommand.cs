@@ -81,6 +81,8 @@ internal static class EvalCommand
         var c = ConstructionCatalog.Get(name);
         if (dValue < c.MinD) return Cli.Fail($"{name} is defined for d ≥ {c.MinD}, not d={dValue}");
         var d = new Dimension(dValue);
+        // Memory and time are estimated from d alone and refused before anything is built.
+        c.EnsureFeasible(dValue);
         var clock = Stopwatch.StartNew();
         var net = c.Build(d);
         var cost = NetworkCost.Exact(net);

@@ -17,6 +17,9 @@ internal static class MergeCommand
         var cmd = new Command("merge", "Merge shard reports into one report and verdict") { dirs, outDir, format };
         cmd.SetAction(p =>
         {
+            var output = ReportFolder.Check(p.GetValue(outDir)!);
+            if (p.GetValue(dirs)!.Any(d => Path.GetFullPath(d).TrimEnd('/') == output.TrimEnd('/')))
+                return Cli.Fail($"--out {p.GetValue(outDir)} is one of the shards being merged: choose another folder");
             var (doc, reports) = RunReport.Merge(p.GetValue(dirs)!);
             RunReport.Write(p.GetValue(outDir)!, doc, reports);
             if (p.GetValue(format) == "json") Console.Write(doc.ToJson());
@@ -47,6 +50,7 @@ internal static class ReportCommand
             var reports = doc.Claims.Select(c => (c.Id, Path: Path.Combine(src, "claims", c.Id + ".md")))
                 .Where(x => File.Exists(x.Path)).ToDictionary(x => x.Id, x => File.ReadAllText(x.Path));
             var dest = p.GetValue(outDir) ?? src;
+            ReportFolder.Check(dest);
             RunReport.Write(dest, doc, reports);
             Console.WriteLine($"wrote {Path.Combine(dest, "report.md")}, report.json, netclaims.tex and {Directory.GetFiles(Path.Combine(dest), "*.png", SearchOption.AllDirectories).Length} plots");
             return Cli.Ok;

@@ -19,7 +19,13 @@ internal static class PromoteCommand
         cmd.SetAction(p =>
         {
             var t = ReplayToken.Parse(p.GetValue(token)!);
-            if (ClaimCatalog.All.All(c => c.Id != t.Claim)) return Cli.Fail($"token names unknown claim '{t.Claim}'");
+            var claim = ClaimCatalog.All.FirstOrDefault(c => c.Id == t.Claim);
+            if (claim is null) return Cli.Fail($"token names unknown claim '{t.Claim}'");
+            // Promote only what replays: an example every later run would skip is worse than none.
+            var settings = RunSettings.Default.WithReplay(t.ToString()).WithTier(claim.Tier).WithCache(new RunCache());
+            var trial = t.Role == "check" ? claim.Check(settings) : claim.NegativeControl.Check(settings);
+            if (trial is CheckOutcome.Errored e) return Cli.Fail($"token {t} cannot be replayed by {t.Claim}: {e.Message}");
+            if (trial.Stats.Replayed == 0) return Cli.Fail($"token {t} was not replayed by {t.Claim}'s {t.Role} (a token of another kind of check?)");
             var snapshots = SnapshotStore.Locate() ?? throw new InvalidOperationException("no snapshots/ folder found: run inside the repository");
             var store = p.GetValue(failures) is { } f ? new FailureStore(f) : FailureStore.Locate();
             var stored = store.For(t.Claim, t.Role).FirstOrDefault(s => s.Token == t);

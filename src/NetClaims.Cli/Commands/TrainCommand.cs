@@ -155,8 +155,18 @@ internal static class TrainCommand
             Console.Error.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({clock.Elapsed.TotalSeconds:F1} s)");
         });
         var r = ParityTraining.Train(d, width, options, device, progress, cancel);
+        if (r.Diverged)
+        {
+            // Flagged in the output and the exit code; non-finite numbers are reported as null, never as ∞ or NaN.
+            double? F(double x) => double.IsFinite(x) ? x : null;
+            var flagged = new JsonObject { ["d"] = d, ["width"] = width, ["diverged"] = true, ["initial_loss"] = F(r.InitialLoss), ["final_loss"] = F(r.FinalLoss), ["epochs"] = r.Epochs, ["device"] = r.Device };
+            Console.WriteLine(format == "json" ? flagged.ToJsonString(RunReport.JsonOptions) : $"parity d={d}, width {width}: DIVERGED after {r.Epochs} epochs (loss {r.InitialLoss:G4} → {r.FinalLoss:G4}); lower --lr");
+            Console.Error.WriteLine($"netclaims: training diverged (loss {r.InitialLoss:G4} → {r.FinalLoss:G4}); try a smaller --lr");
+            return Cli.ClaimFailed;
+        }
         var json = new JsonObject
         {
+            ["diverged"] = false,
             ["d"] = d, ["width"] = width, ["weight_decay"] = options.WeightDecay, ["optimizer"] = options.Optimizer.ToString().ToLowerInvariant(),
             ["epochs"] = r.Epochs, ["final_loss"] = r.FinalLoss, ["distance_to_parity"] = r.DistanceToParity, ["cost"] = r.Cost,
             ["correlation"] = r.Correlation, ["rho_d"] = r.Rho, ["theorem6_bound"] = r.Close ? r.Theorem6Bound : null,

@@ -41,18 +41,25 @@ internal static class VerifyCommand
     static int Run(Options o)
     {
         var selectors = o.Selectors;
-        if (!string.IsNullOrWhiteSpace(o.Replay))
+        if (o.Replay is not null)
         {
+            if (string.IsNullOrWhiteSpace(o.Replay)) return Cli.Fail("--replay needs a token (nc1:CLAIM-ID/check@DATA)");
             var token = ReplayToken.Parse(o.Replay);
             if (ClaimCatalog.All.All(c => c.Id != token.Claim)) return Cli.Fail($"replay token names unknown claim '{token.Claim}'");
             if (selectors.Length == 0) selectors = [token.Claim.Value];
+            else if (!selectors.Any(sel => token.Claim.MatchesSelector(sel)))
+                return Cli.Fail($"replay token names claim {token.Claim}, which --claim {string.Join(", ", selectors)} does not select");
         }
         var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
+        ReportFolder.Check(o.OutDir);
+        var snapshots = o.NoSnapshots ? null : SnapshotStore.Locate();
+        if (!o.NoSnapshots && snapshots is null)
+            return Cli.Fail($"no snapshots/ folder found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory} (run inside the repository, set NETCLAIMS_SNAPSHOTS, or pass --no-snapshots)");
         if (o.Seed >= RunSettings.PilotSeedBase) return Cli.Fail($"run seeds from {RunSettings.PilotSeedBase} on are reserved for pilot sweeps (netclaims sweep --pilot)");
         if (o.Profile == Profile.CiProfile && o.Seed is { } s && s != 0) Console.Error.WriteLine($"netclaims: profile ci: using the fixed seed 0, not {s}");
         ulong seed = o.Profile.RandomSeed ? o.Seed ?? (ulong)System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) : 0;
         if (o.Profile.RandomSeed && o.Seed is null) Console.Error.WriteLine($"netclaims: profile {o.Profile.Name}, seed {seed} (repeat this run with --seed {seed})");
-        var snapshots = o.NoSnapshots ? null : SnapshotStore.Locate();
+
         var failureStore = o.Failures is not null ? new FailureStore(o.Failures) : FailureStore.Locate();
         var examples = SnapshotStore.Locate() is { } snap ? new ExampleStore(Path.Combine(snap.Directory, "examples")) : null;
         using var cts = new CancellationTokenSource();

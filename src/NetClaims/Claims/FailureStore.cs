@@ -39,15 +39,30 @@ public sealed class FailureStore(string root)
         var list = new List<StoredFailure>();
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
+            // Never read what is not a small regular file: a FIFO would block, a device never end (both report length 0).
+            var info = new FileInfo(file);
+            if (info.LinkTarget is not null || info.Length == 0 || info.Length > 1 << 20)
+            {
+                Warn($"skipped failure-database entry {file}: {(info.LinkTarget is not null ? "a link" : info.Length == 0 ? "empty, or not a regular file" : "larger than 1 MiB")} (kept, not read)");
+                continue;
+            }
             try
             {
                 var o = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
                 var token = ReplayToken.Parse((string?)o["token"] ?? throw new FormatException("no token"));
+                // An entry filed under another claim's folder is not this claim's regression: never replay it here (it
+                // could pass by accident and be deleted as fixed).
+                var folder = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(file));
+                if (claim is not null && token.Claim != claim.Value)
+                {
+                    Warn($"skipped failure-database entry {file}: its token names {token.Claim}, not {folder} (kept)");
+                    continue;
+                }
                 list.Add(new StoredFailure(file, token, (string?)o["counterexample"] ?? "", DateTimeOffset.Parse((string?)o["first_seen"] ?? throw new FormatException("no first_seen"), System.Globalization.CultureInfo.InvariantCulture)));
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or IOException or NullReferenceException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or IOException or NullReferenceException or UnauthorizedAccessException)
             {
-                lock (problems) problems.Add($"skipped corrupt failure-database entry {file}: {e.Message.Split('\n')[0]}");
+                Warn($"skipped corrupt failure-database entry {file}: {e.Message.Split('\n')[0]} (kept)");
             }
         }
         return list;

@@ -16,7 +16,22 @@ public sealed record Construction(
     int ClosedFormMinD,
     Func<Dimension, TwoLayerRelu> Build,
     Func<Dimension, SurdSum> ClosedFormCost,
-    string ClosedFormText);
+    string ClosedFormText)
+{
+    /// <summary>Hidden units at d (known before building, so a size can be refused before anything is allocated).</summary>
+    public Func<int, double> Units { get; init; } = _ => 1;
+
+    /// <summary>Distinct inner weights at d: the exhaustive check costs about Directions·2^d neuron evaluations.</summary>
+    public Func<int, double> Directions { get; init; } = _ => 1;
+
+    /// <summary>Refuses (one line) a d whose network would not fit in memory or whose exhaustive check would take hours.</summary>
+    public void EnsureFeasible(int d)
+    {
+        SizeGuard.EnsureFits($"{Name} at d={d} ({Units(d):0.##E+0} units)", Units(d), 128);
+        SizeGuard.EnsureFeasible($"the exhaustive check of {Name} at d={d} ({Directions(d):0.##E+0} weight groups × 2^{d} vertices)",
+            Directions(d) * Math.Pow(2, d), Networks.CubeEvaluator.OperationCap);
+    }
+}
 
 /// <summary>The parity constructions of THEOREMS.md §1.1–§1.4, by name.</summary>
 public static class ConstructionCatalog
@@ -24,15 +39,15 @@ public static class ConstructionCatalog
     public static IReadOnlyList<Construction> All { get; } =
     [
         new(SawtoothRidge.Name, "sawtooth ridge σ(z+d+1) − 2Σ(−1)^jσ(z+d−2j), z = ⟨1,x⟩, odd-d sign fix (§1.1)", 1, 1,
-            d => SawtoothRidge.Build(d), SawtoothRidge.ClosedFormCost, "(2d+3)·√d"),
+            d => SawtoothRidge.Build(d), SawtoothRidge.ClosedFormCost, "(2d+3)·√d") { Units = d => d + 2 },
         new(SplineRidge.Name, "cheapest ridge: linear spline through (d−2k, (−1)^k) along 1, free linear part (§1.2)", 1, 1,
-            SplineRidge.Build, SplineRidge.ClosedFormCost, "2(d−1)·√d"),
+            SplineRidge.Build, SplineRidge.ClosedFormCost, "2(d−1)·√d") { Units = d => d + 1 },
         new(AveragedBlades.Name, "Theorem 4: (Q/2^d)Σ_v χ(v)s(⟨v,x⟩−β), s = unit tent, shifted for odd d (§1.3)", 1, 1,
-            d => AveragedBlades.Build(d), d => AveragedBlades.ClosedFormCost(d), "4·√d·|Q|"),
+            d => AveragedBlades.Build(d), d => AveragedBlades.ClosedFormCost(d), "4·√d·|Q|") { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d) },
         new(AveragedBlades.HalfWidthName, "half-width-2 blades: s₂(z) = ½(σ(z+2) − 2σ(z) + σ(z−2)), same Q (§1.3)", 1, 1,
-            d => AveragedBlades.Build(d, halfWidth: 2), d => AveragedBlades.ClosedFormCost(d, 2), "2·√d·|Q|"),
+            d => AveragedBlades.Build(d, halfWidth: 2), d => AveragedBlades.ClosedFormCost(d, 2), "2·√d·|Q|") { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d) },
         new(AveragedRelu.Name, "g* = (1/M_d)Σ_v χ(v)σ(⟨v,x⟩+β), the minimum-R-norm interpolant (§1.4)", 1, 2,
-            d => AveragedRelu.Build(d), AveragedRelu.ClosedFormCost, "√d·2^d/|M_d| = 1/ρ_d"),
+            d => AveragedRelu.Build(d), AveragedRelu.ClosedFormCost, "√d·2^d/|M_d| = 1/ρ_d") { Units = d => Math.Pow(2, d), Directions = d => Math.Pow(2, d) },
     ];
 
     public static Construction Get(string name) =>

@@ -18,36 +18,56 @@ public static class Schatten
     /// <summary>The singular values above the zero tolerance.</summary>
     public static double[] NonZero(double[] s) => s.Length == 0 ? s : s.Where(x => x > ZeroTolerance * s[0]).ToArray();
 
-    /// <summary>Singular values in decreasing order.</summary>
-    public static double[] SingularValues(Matrix<double> w) =>
-        w.RowCount == 0 || w.ColumnCount == 0 ? [] : w.Svd(computeVectors: false).S.ToArray();
+    /// <summary>The largest |entry|: singular values are scale-covariant, so the SVD runs on W/max|w_ij| (entries in [−1, 1]).</summary>
+    public static double Scale(Matrix<double> w) => w.RowCount == 0 || w.ColumnCount == 0 ? 0 : w.Enumerate().Max(Math.Abs);
 
-    /// <summary>Σ σ_i^q (the q-th power of the Schatten quasi-norm).</summary>
+    /// <summary>
+    /// Singular values in decreasing order, computed on W scaled to max|w_ij| = 1 and scaled back: entries near the
+    /// ends of double range (≳1e154, whose squares overflow, or denormals, which lose bits) do not reach the SVD.
+    /// </summary>
+    public static double[] SingularValues(Matrix<double> w)
+    {
+        double scale = Scale(w);
+        if (scale == 0) return new double[Math.Min(w.RowCount, w.ColumnCount)];
+        return w.Map(x => x / scale).Svd(computeVectors: false).S.Select(x => x * scale).ToArray();
+    }
+
+    /// <summary>Σ σ_i^q (the q-th power of the Schatten quasi-norm); +∞ only when the value itself exceeds double range.</summary>
     public static double Powered(Matrix<double> w, double q)
     {
         if (!(q > 0) || double.IsInfinity(q)) throw new ArgumentOutOfRangeException(nameof(q), "the powered form needs 0 < q < ∞");
-        return NonZero(SingularValues(w)).Sum(s => Math.Pow(s, q));
+        var s = NonZero(SingularValues(w));
+        if (s.Length == 0) return 0;
+        // σ_max^q·Σ(σ_i/σ_max)^q, so a large q or σ overflows only if the result does.
+        return Math.Pow(s[0], q) * s.Sum(x => Math.Pow(x / s[0], q));
     }
 
-    /// <summary>‖W‖_{S_q}.</summary>
+    /// <summary>‖W‖_{S_q} = σ_max·‖σ/σ_max‖_q: finite for every q and every finite W (e.g. q = 500 on σ ≈ 5.5).</summary>
     public static double Norm(Matrix<double> w, double q)
     {
         if (!(q > 0)) throw new ArgumentOutOfRangeException(nameof(q), "Schatten norms need q > 0");
-        var s = SingularValues(w);
-        if (double.IsPositiveInfinity(q)) return s.Length == 0 ? 0 : s[0];
-        return Math.Pow(Powered(w, q), 1 / q);
+        var s = NonZero(SingularValues(w));
+        if (s.Length == 0) return 0;
+        if (double.IsPositiveInfinity(q)) return s[0];
+        return s[0] * Math.Pow(s.Sum(x => Math.Pow(x / s[0], q)), 1 / q);
     }
 
-    /// <summary>Numerical rank: singular values above tol·σ_max (tol 1e-10 by default).</summary>
+    /// <summary>Numerical rank: singular values above tol·σ_max (tol 1e-10 by default), scale-free (denormal entries keep their rank).</summary>
     public static int Rank(Matrix<double> w, double tol = 1e-10)
     {
-        var s = SingularValues(w);
-        return s.Length == 0 || s[0] == 0 ? 0 : s.Count(x => x > tol * s[0]);
+        double scale = Scale(w);
+        if (scale == 0) return 0;
+        var s = w.Map(x => x / scale).Svd(computeVectors: false).S;
+        return s[0] == 0 ? 0 : s.Count(x => x > tol * s[0]);
     }
 
-    /// <summary>Parses "1,2;3,-1;0,1" (rows separated by ';'); a ragged or non-numeric matrix is a one-line FormatException.</summary>
+    /// <summary>The largest matrix the command line accepts: an SVD of m×n costs ~mn·min(m, n); 1000×1000 takes seconds.</summary>
+    public const long MaxCells = 1_000_000;
+
+    /// <summary>Parses "1,2;3,-1;0,1" (rows separated by ';'); a ragged, non-numeric or oversized matrix is a one-line FormatException.</summary>
     public static Matrix<double> ParseMatrix(string text)
     {
+        if (text.Length > 64 * MaxCells) throw new FormatException($"matrix text of {text.Length} characters is too large (at most {MaxCells} entries)");
         var rows = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (rows.Length == 0) throw new FormatException("empty matrix (expected rows like 1,2;3,4)");
         var cells = rows.Select((r, i) => r.Split(',', StringSplitOptions.TrimEntries).Select(c =>
@@ -55,6 +75,8 @@ public static class Schatten
                 ? v : throw new FormatException($"matrix row {i + 1}: '{c}' is not a finite number")).ToArray()).ToArray();
         if (cells.Any(r => r.Length != cells[0].Length))
             throw new FormatException($"matrix rows have different lengths ({string.Join(", ", cells.Select(r => r.Length))})");
+        if ((long)cells.Length * cells[0].Length > MaxCells || Math.Min(cells.Length, cells[0].Length) > 1000)
+            throw new FormatException($"a {cells.Length}×{cells[0].Length} matrix is too large here (at most {MaxCells} entries and min(rows, columns) ≤ 1000)");
         return Matrix<double>.Build.DenseOfRowArrays(cells);
     }
 }

@@ -12,6 +12,9 @@ namespace NetClaims.Norms;
 public sealed record RidgeCostResult(double Cost, SurdSum? Exact, (ulong X, ulong Y)? Witness)
 {
     public bool IsFinite => Witness is null;
+
+    /// <summary>The exact cost as text: the canonical surd, or q·√n unreduced when n is too large to factor here.</summary>
+    public string? ExactText { get; init; }
 }
 
 /// <summary>
@@ -22,11 +25,40 @@ public sealed record RidgeCostResult(double Cost, SurdSum? Exact, (ulong X, ulon
 public static class RidgeCost
 {
     /// <summary>Exact ridge cost for an integer direction: projections are integers, slopes rational.</summary>
-    public static RidgeCostResult OfInteger(int[] v)
+    public static RidgeCostResult OfInteger(int[] v) => OfInteger(v.Select(x => (BigInteger)x).ToArray());
+
+    /// <summary>The largest |v_i| accepted: projections Σ±v_i are summed exactly in 128-bit integers.</summary>
+    public static readonly BigInteger MaxCoordinate = BigInteger.One << 100;
+
+    /// <summary>
+    /// Exact ridge cost for an integer direction of any size up to 2^100 per coordinate: projections are exact
+    /// 128-bit integers (never rounded through double, so 2^53 + 1 and 2^53 stay distinct), slopes rational.
+    /// </summary>
+    public static RidgeCostResult OfInteger(BigInteger[] v)
     {
-        // Integer projections are exact in double (|t| ≤ d·max|v_i| ≪ 2^53).
-        var pts = Points(v.Select(x => (double)x).ToArray(), out var witness);
-        if (witness is { } w) return new RidgeCostResult(double.PositiveInfinity, null, w);
+        if (v.Any(x => BigInteger.Abs(x) > MaxCoordinate)) throw new ArgumentOutOfRangeException(nameof(v), "integer coordinates beyond 2^100 are refused");
+        int d = v.Length;
+        var dim = new Dimension(d);
+        SizeGuard.EnsureFits($"the {dim.VertexCount} projections at d={d}", dim.VertexCount, 40);
+        var w = v.Select(x => (Int128)x).ToArray();
+        var all = new (Int128 T, int Y, ulong X)[dim.VertexCount];
+        for (ulong x = 0; x < dim.VertexCount; x++)
+        {
+            Int128 t = 0;
+            for (int i = 0; i < d; i++) t += ((x >> i) & 1) == 0 ? w[i] : -w[i];
+            all[x] = (t, Parity.Sign(x), x);
+        }
+        Array.Sort(all, (a, b) => a.T.CompareTo(b.T));
+        var pts = new List<(Int128 T, int Y, ulong X)>();
+        foreach (var p in all)
+        {
+            if (pts.Count > 0 && p.T == pts[^1].T)
+            {
+                if (p.Y != pts[^1].Y) return new RidgeCostResult(double.PositiveInfinity, null, (pts[^1].X, p.X));
+                continue;
+            }
+            pts.Add(p);
+        }
         var tv = Fraction.Zero;
         Fraction? prev = null;
         for (int i = 1; i < pts.Count; i++)
@@ -35,9 +67,17 @@ public static class RidgeCost
             if (prev is { } p) tv += Fraction.Abs(s - p);
             prev = s;
         }
-        var norm2 = v.Aggregate(BigInteger.Zero, (a, x) => a + (BigInteger)x * x);
-        var exact = SurdSum.Of(tv, norm2);
-        return new RidgeCostResult(exact.ToDouble(), exact, null);
+        var norm2 = v.Aggregate(BigInteger.Zero, (a, x) => a + x * x);
+        try
+        {
+            var exact = SurdSum.Of(tv, norm2);
+            return new RidgeCostResult(exact.ToDouble(), exact, null);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // ‖v‖² too large to reduce to a squarefree radicand: the cost tv·√‖v‖² is still exact, just not canonical.
+            return new RidgeCostResult(tv.ToDouble() * Math.Sqrt((double)norm2), null, null) { ExactText = $"{tv}·√{norm2}" };
+        }
     }
 
     /// <summary>Ridge cost for a real direction; projections closer than <paramref name="collision"/>·‖v‖₁ count as equal.</summary>

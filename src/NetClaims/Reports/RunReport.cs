@@ -35,8 +35,14 @@ public static partial class RunReport
 
     public static string? Problem(ClaimResult r) => Problem(r.ToRecord());
 
-    /// <summary>Writes every output file of a run (each atomically). <paramref name="reports"/>: claim id → rendered numeric report.</summary>
-    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports)
+    /// <summary>
+    /// Writes every output file of a run into a staging folder and swaps it for <paramref name="dir"/> when complete
+    /// (<see cref="ReportFolder"/>). <paramref name="reports"/>: claim id → rendered numeric report.
+    /// </summary>
+    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports) =>
+        ReportFolder.Replace(dir, staging => WriteFiles(staging, doc, reports));
+
+    static void WriteFiles(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports)
     {
         foreach (var (id, md) in reports) AtomicFile.WriteAllText(Path.Combine(dir, "claims", id + ".md"), md);
         var plots = WritePlots(dir, reports);

@@ -30,7 +30,7 @@ public sealed class SnapshotStore(string directory)
     public static SnapshotStore? Locate()
     {
         var env = Environment.GetEnvironmentVariable("NETCLAIMS_SNAPSHOTS");
-        if (!string.IsNullOrEmpty(env)) return new SnapshotStore(env);
+        if (!string.IsNullOrEmpty(env)) return System.IO.Directory.Exists(env) ? new SnapshotStore(env) : null;
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
@@ -79,8 +79,11 @@ public sealed class SnapshotStore(string directory)
     }
 }
 
-/// <summary>The CI switch: CI=true makes runs deterministic and forbids approval.</summary>
+/// <summary>The CI switch: a truthy CI variable (true, 1, yes, on) makes runs deterministic and forbids approval.</summary>
 public static class Ci
 {
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCi => IsTruthy(Environment.GetEnvironmentVariable("CI"));
+
+    public static bool IsTruthy(string? value) =>
+        value?.Trim().ToLowerInvariant() is "true" or "1" or "yes" or "on" or "y" or "t";
 }

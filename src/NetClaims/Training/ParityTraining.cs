@@ -9,6 +9,12 @@ public sealed record ParityRun(int D, int Width, double WeightDecay, int Epochs,
 {
     /// <summary>Theorem 6 applies: ‖g − χ‖₂ ≤ 1/2.</summary>
     public bool Close => DistanceToParity <= 0.5;
+
+    /// <summary>The untrained network's mean squared error on the cube (the yardstick of divergence).</summary>
+    public double InitialLoss { get; init; }
+
+    /// <summary>Training diverged: the loss is not finite, or grew by more than two orders of magnitude.</summary>
+    public bool Diverged => !double.IsFinite(FinalLoss) || !double.IsFinite(Cost) || FinalLoss > 100 * InitialLoss;
 }
 
 /// <summary>
@@ -44,7 +50,10 @@ public static class ParityTraining
         var run = resolved == TrainDevice.Cpu
             ? CpuTrainer.Train(arch, theta0, data, options, progress, cancel)
             : IlgpuTrainer.Train(arch, theta0, data, options, resolved, progress, cancel);
-        return Measure(arch, data, options, run);
+        // Divergence is judged against the untrained network's loss (the first epoch may already have blown up).
+        var start = arch.ToNetwork(theta0);
+        double initial = Enumerable.Range(0, data.N).Average(v => Math.Pow(start.Evaluate(data.Row(v)) - data.Y[v], 2));
+        return Measure(arch, data, options, run) with { InitialLoss = initial };
     }
 
     // The trained net over the same cube it was trained on: ‖g − χ‖₂, E[gχ], C(g) and the Theorem 6 bound.

@@ -10,7 +10,7 @@ public sealed class ConsoleCollection;
 [Collection("console")]
 public sealed class CliTests
 {
-    static (int Code, string Out, string Err) Run(params string[] args)
+    internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         var (oldOut, oldErr) = (Console.Out, Console.Error);
         var (o, e) = (new StringWriter(), new StringWriter());
