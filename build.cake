@@ -5,6 +5,8 @@
 //   Approve  netclaims approve: write current reports to snapshots/ (refused when CI=true)
 //   Report   netclaims verify --out artifacts/report: Markdown + JSON report
 //   Bench    BenchmarkDotNet suites and the largest-d-in-60-s sweep (not part of CI)
+//   Sweep    netclaims sweep --seeds 100: every claim over 100 run seeds, false-failure rates (not part of CI)
+//   Mutate   Stryker.NET over the machinery the claims depend on (not part of CI; ≤ 60 min on 2 cores)
 //   CI       Build, Test, Claims (the default; what .ci/run does)
 var target = Argument("target", "CI");
 var configuration = Argument("configuration", "Release");
@@ -43,6 +45,22 @@ Task("Bench").Does(() =>
     var project = "./tests/NetClaims.Benchmarks/NetClaims.Benchmarks.csproj";
     DotNetRun(project, "--largest-d 60", new DotNetRunSettings { Configuration = "Release" });
     DotNetRun(project, "--filter * --artifacts artifacts/bench", new DotNetRunSettings { Configuration = "Release" });
+});
+
+// The gate's false-failure rate, measured: every claim over 100 run seeds (resumable: re-run to continue), the table
+// in artifacts/sweep/sweep.md. Not in CI: about an hour on 2 cores.
+Task("Sweep").IsDependentOn("Build").Does(() => Netclaims($"sweep --seeds {Argument("seeds", 100)} --jobs 2 --out artifacts/sweep"));
+
+// Mutation testing of Constructions, Norms, Exact, Networks, LinearLayers, Solvers and Statistics with the fast unit
+// tests (tests/NetClaims.Tests/stryker-config.json); the HTML report lands in artifacts/mutation. Not in CI.
+Task("Mutate").Does(() =>
+{
+    var code = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = "stryker --config-file stryker-config.json --output ../../artifacts/mutation",
+        WorkingDirectory = "./tests/NetClaims.Tests",
+    });
+    if (code != 0) throw new Exception($"dotnet stryker exited with {code}");
 });
 
 Task("CI").IsDependentOn("Test").IsDependentOn("Claims");

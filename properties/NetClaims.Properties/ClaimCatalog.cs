@@ -29,7 +29,6 @@ public static class ClaimCatalog
         AveragedReluClaims.Cost,
         TrueMinimumClaims.TrueMinimum,
         RidgeClaims.LowerBound,
-        SampledBladesClaims.Cost,
         SampledBladesClaims.Approx,
         CorrelationClaims.Lemma,
         CorrelationClaims.Subset,

@@ -21,16 +21,14 @@ internal static class AveragedBladesClaims
 
     public static Claim Cost { get; } = ConstructionClaims.Cost(
         "ahs23.thm4.blades.cost", Thm4, Blades, Paper.MaxExhaustiveD,
-        new FalseCost("Each blade s(⟨v,x⟩) costs TV(s')·‖v‖₁ = 4d, so C = 4d·|Q|.",
-            d => NetClaims.Exact.SurdSum.Rational(4 * d.Value * Fractions.Fraction.Abs(AveragedBlades.Q(d)))));
+        FalseCost.Asymptote("The averaged blades cost exactly 2√(2π)·d ≈ 5.013d (the Wallis asymptote of 4√d|Q| taken as its value).", 8, "2√(2π)·d"));
 
     public static Claim HalfInterpolates { get; } = ConstructionClaims.Interpolates(
         "ahs23.thm4.half-width.interpolates", HalfWidth, Half,
-        new FalseBuild("The centred blade works for odd d too (no shift by 1).",
-            "half-width-blades/centred", d => AveragedBlades.Build(d, halfWidth: 2, shiftOdd: false)));
+        new FalseBuild("The centred blade works for odd d too (no shift by 1, the same Q).",
+            "half-width-blades/centred", d => AveragedBlades.Build(d, halfWidth: 2, shiftOdd: false, normaliser: AveragedBlades.Q(d))));
 
     public static Claim HalfCost { get; } = ConstructionClaims.Cost(
         "ahs23.thm4.half-width.cost", HalfWidth, Half, Paper.MaxExhaustiveD,
-        new FalseCost("Widening the blade does not change the cost: C = 4√d·|Q| as for Theorem 4.",
-            d => AveragedBlades.ClosedFormCost(d, 1)));
+        FalseCost.Asymptote("The half-width-2 blades cost exactly √(2π)·d ≈ 2.507d (the Wallis asymptote of 2√d|Q| taken as its value).", 2, "√(2π)·d"));
 }

@@ -1,3 +1,4 @@
+using Fractions;
 using NetClaims.Claims;
 using NetClaims.Constructions;
 using NetClaims.Cube;
@@ -10,12 +11,25 @@ namespace NetClaims.Properties.Ahs23;
 /// <summary>A false variant of a construction: a different build that someone might believe still works.</summary>
 internal sealed record FalseBuild(string Statement, string Key, Func<Dimension, TwoLayerRelu> Build);
 
-/// <summary>A false closed form for a construction's cost.</summary>
-internal sealed record FalseCost(string Statement, Func<Dimension, SurdSum> Cost);
+/// <summary>A false statement about a construction's cost: a predicate on (d, the exact cost summed from the weights).</summary>
+internal sealed record FalseCost(string Statement, Func<Dimension, SurdSum, CaseResult> Holds)
+{
+    /// <summary>"C = closed form", decided by exact equality of surds.</summary>
+    public static FalseCost Equal(string statement, Func<Dimension, SurdSum> cost) =>
+        new(statement, (d, fromWeights) => ConstructionClaims.SameCost(fromWeights, cost(d), "the false form"));
+
+    /// <summary>"C = √(k·π)·d" — an asymptote taken for the exact value — refuted by a certified comparison with π.</summary>
+    public static FalseCost Asymptote(string statement, int k, string form) => new(statement, (d, c) =>
+    {
+        double asymptote = Math.Sqrt(k * Math.PI) * d.Value;
+        int sign = SurdOrder.CompareWithSqrtPi(c, new Fraction(k * (long)d.Value * d.Value));
+        return CaseResult.Fail($"certified C {(sign > 0 ? ">" : "<")} {form}: C = {c} ≈ {c.ToDouble():G10}, {form} ≈ {asymptote:G10} (relative gap {c.ToDouble() / asymptote - 1:G3})");
+    });
+}
 
 /// <summary>
 /// The two claims every parity construction carries: it interpolates χ on every vertex (checked neuron by neuron,
-/// exactly), and its cost summed from its own weights equals the closed form.
+/// exactly), and its cost summed from its own weights equals the closed form. Both enumerate every d of their range.
 /// </summary>
 internal static class ConstructionClaims
 {
@@ -26,7 +40,7 @@ internal static class ConstructionClaims
             claimId, source,
             $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD} (checked exhaustively for {c.MinD} ≤ d ≤ {Paper.MaxExhaustiveD}).",
             EvidenceTier.Exact,
-            s => Generated.ForAllDimensions(claimId, "check", c.MinD, Paper.CheckedMaxD(s), s, d =>
+            s => Generated.ForEachDimension(claimId, "check", c.MinD, Paper.CheckedMaxD(s), s, d =>
             {
                 s.Log?.Invoke($"{id}: d={d}");
                 var e = Evaluations.Exhaustive(c, d);
@@ -36,7 +50,7 @@ internal static class ConstructionClaims
                 .WithNotes("Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling); the closed form of g is never used.",
                            "max_abs_error_f64: the same neurons in IEEE double; tolerance abs 1e-9 (the sum has ≤ 3·2^16 terms of size ≤ 1, so rounding stays below 2^16·3·2^-52·16 ≈ 7e-10)."),
             new NegativeControl(negative.Statement,
-                s => Generated.ForAllDimensions(claimId, "negative", c.MinD, Paper.MaxExhaustiveD, s,
+                s => Generated.ForEachDimension(claimId, "negative", c.MinD, Paper.MaxExhaustiveD, s,
                     d => Verdict(Evaluations.Exhaustive(negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));
     }
 
@@ -48,10 +62,10 @@ internal static class ConstructionClaims
             claimId, source,
             $"The cost C(g) = Σ|u_i|·‖w_i‖₂ of the {c.Name} network, summed exactly from its weights, equals {c.ClosedFormText} for every d ≥ {lo} (checked for {lo} ≤ d ≤ {maxGeneratedD}).",
             EvidenceTier.Exact,
-            s => Generated.ForAllDimensions(claimId, "check", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
+            s => Generated.ForEachDimension(claimId, "check", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
             s => new ReportContent($"{c.Name}: exact cost from the weights vs the closed form {c.ClosedFormText}", CostTable(c, lo)),
             new NegativeControl(negative.Statement,
-                s => Generated.ForAllDimensions(claimId, "negative", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, negative.Cost(d), "the false form"))));
+                s => Generated.ForEachDimension(claimId, "negative", lo, maxGeneratedD, s, d => negative.Holds(d, Evaluations.Cost(c, d).Cost))));
     }
 
     static CaseResult Verdict(Evaluation e)
@@ -64,7 +78,7 @@ internal static class ConstructionClaims
             : CaseResult.Fail($"{chk.Mismatches} of {chk.Vertices} vertices differ from χ; first at x = {Vertex.Format(chk.FirstMismatch!.Value, new Dimension(e.D))}: g(x) = {chk.FirstMismatchValue}");
     }
 
-    static CaseResult SameCost(SurdSum fromWeights, SurdSum closed, string form) =>
+    internal static CaseResult SameCost(SurdSum fromWeights, SurdSum closed, string form) =>
         fromWeights.Equals(closed)
             ? CaseResult.Pass($"C = {fromWeights}")
             : CaseResult.Fail($"cost from the weights is {fromWeights} ≈ {fromWeights.ToDouble():G10}, {form} gives {closed} ≈ {closed.ToDouble():G10}");

@@ -21,6 +21,6 @@ internal static class SawtoothRidgeClaims
         "ahs23.s1-1.sawtooth.cost",
         new Citation(Paper.Ahs, "Section 3 sawtooth cost; THEOREMS.md §1.1", "[SRC:blog] C = √d(2d+3)"),
         C, 62,
-        new FalseCost("The sawtooth costs 2(d−1)·√d, the same as the cheapest ridge interpolant.",
+        FalseCost.Equal("The sawtooth costs 2(d−1)·√d, the same as the cheapest ridge interpolant.",
             d => SurdSum.Of(new Fraction(2 * (d.Value - 1)), d.Value)));
 }

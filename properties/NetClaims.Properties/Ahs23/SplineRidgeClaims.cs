@@ -21,7 +21,7 @@ internal static class SplineRidgeClaims
 
     public static Claim Cost { get; } = ConstructionClaims.Cost(
         "ahs23.s1-2.spline-ridge.cost", Source, C, 62,
-        new FalseCost("The cheapest ridge interpolant costs 2·d^{3/2}.", d => SurdSum.Of(new Fraction(2 * d.Value), d.Value)));
+        FalseCost.Equal("The cheapest ridge interpolant costs 2·d^{3/2}.", d => SurdSum.Of(new Fraction(2 * d.Value), d.Value)));
 
     static TwoLayerRelu WithoutAffinePart(Dimension d) => new(d, SplineRidge.Build(d).Units);
 }

@@ -10,16 +10,53 @@ namespace NetClaims.Properties.Pow23;
 
 /// <summary>
 /// EGOP and index rank (THEOREMS.md §3.5): the EGOP of f = aᵀσ(Wx+b)+c lives in rowspace(D_aW), and a network built
-/// as g∘V (V of rank r) has EGOP rank r with top eigenvectors spanning range(Vᵀ).
+/// as g∘V (V of rank r) has EGOP rank r with top eigenvectors spanning range(Vᵀ). The EGOP is estimated from central
+/// differences of the network's forward pass — never from the gradient formula Wᵀ(a ⊙ 1[·]), which lies in the row
+/// space by algebra — on generated nets and on trained linear-layer students.
 /// </summary>
 internal static class EgopClaims
 {
-    internal sealed record Net(Matrix<double> W, Vector<double> A, Vector<double> B, Matrix<double>? V, int Seed)
+    /// <summary>A network given by its weights (the prediction) and its forward pass (what is measured).</summary>
+    internal sealed record Net(Matrix<double> W, Vector<double> A, Vector<double> B, Matrix<double>? V, int Seed, string Kind = "generated", Func<double[], double>? Forward = null)
     {
         public int R => V?.RowCount ?? 0;
 
-        public override string ToString() => $"K={W.RowCount} d={W.ColumnCount}{(V is null ? "" : $" index rank {R}")} seed={Seed}";
+        public double Evaluate(double[] x) => Forward?.Invoke(x) ?? A.DotProduct((W * Vector<double>.Build.DenseOfArray(x) + B).PointwiseMaximum(0));
+
+        public override string ToString() => $"{Kind} K={W.RowCount} d={W.ColumnCount}{(V is null ? "" : $" index rank {R}")} seed={Seed}";
     }
+
+    // A trained student (L − 1 linear layers + ReLU, rank-1 or rank-2 teacher, seed 1: the nets of pow23.s3-8.trained-sandwich's
+    // report): its virtual matrix and outputs predict, its layer-by-layer forward pass is measured.
+    static Net Trained(int r, int l)
+    {
+        var s = TrainedClaims.Student(r, l, 1);
+        var layers = s.Net.Layers.Select(m => m.ToArray()).ToArray();
+        double[] b = s.Net.B.ToArray(), a = s.Net.A.ToArray();
+        double c = s.Net.C;
+        // The trained layers applied one after another (plain arrays: the forward pass is called ~10⁶ times).
+        double Forward(double[] x)
+        {
+            var h = x;
+            foreach (var w in layers)
+            {
+                var next = new double[w.GetLength(0)];
+                for (int i = 0; i < next.Length; i++)
+                {
+                    double t = 0;
+                    for (int j = 0; j < h.Length; j++) t += w[i, j] * h[j];
+                    next[i] = t;
+                }
+                h = next;
+            }
+            double y = c;
+            for (int k = 0; k < h.Length; k++) y += a[k] * Math.Max(0, h[k] + b[k]);
+            return y;
+        }
+        return new Net(s.Net.Virtual, s.Net.A, s.Net.B, null, 1, $"trained L={l} r={r}", Forward);
+    }
+
+    static readonly (int R, int L)[] TrainedCases = [(1, 2), (1, 3), (1, 4), (1, 5), (2, 2), (2, 3), (2, 4), (2, 5)];
 
     // Either a generic net (K ≤ 8, d ≤ 6, sometimes with K < d or a duplicated row: rank-deficient D_aW) or g∘V with
     // V an r×d block of a random orthogonal matrix (1 ≤ r < d).
@@ -31,7 +68,7 @@ internal static class EgopClaims
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
         select Make(kind, k, d, Math.Min(r, d - 1), seed);
 
-    static Net Make(int kind, int k, int d, int r, int seed)
+    internal static Net Make(int kind, int k, int d, int r, int seed)
     {
         var rng = new Random(seed);
         double G() => BalancedFactorization.Gaussian(rng);
@@ -51,16 +88,18 @@ internal static class EgopClaims
 
     const int Samples = 4000;
 
-    static CaseResult Check(Net n, CaseContext ctx, bool claimFullRank)
+    internal static CaseResult Check(Net n, CaseContext ctx, bool claimFullRank)
     {
-        var e = Egop.Estimate(n.W, n.A, n.B, Samples, n.Seed);
+        var e = Egop.EstimateByDifferences(n.Evaluate, n.W.ColumnCount, Samples, n.Seed);
         var da = Matrix<double>.Build.DenseOfMatrix(n.W);
         for (int k = 0; k < n.A.Count; k++) da.SetRow(k, n.W.Row(k) * n.A[k]);
         int rankDa = Schatten.Rank(da);
         double scale = e.C.FrobeniusNorm();
-        ctx.Classify(rankDa < n.W.ColumnCount, "rank-deficient D_aW").Classify(n.V is not null, "g∘V");
+        ctx.Classify(rankDa < n.W.ColumnCount, "rank-deficient D_aW").Classify(n.V is not null, "g∘V").Classify(n.Forward is not null, "trained");
         if (scale == 0) return CaseResult.Pass("no unit is ever active on the box: C_f = 0");
-        // range(C_f) ⊆ rowspace(D_aW): the part of C_f outside it vanishes (to rounding), whatever the samples.
+        // range(C_f) ⊆ rowspace(D_aW): the part of C_f outside it vanishes (to rounding), whatever the samples. Central
+        // differences are secant slopes Σ a_k c_k w_k (c_k ∈ [0, 1]), so they too lie in the row space up to rounding,
+        // ≈ 1e-16·|f|/h = 1e-11·|f| per gradient, i.e. ≈ 1e-22 relative in C_f: 1e-10 is far above rounding.
         var svd = da.Svd(true);
         var rows = svd.VT.SubMatrix(0, rankDa, 0, n.W.ColumnCount).Transpose();
         var outside = Matrix<double>.Build.DenseIdentity(n.W.ColumnCount) - rows * rows.Transpose();
@@ -77,10 +116,12 @@ internal static class EgopClaims
 
     public static Claim EgopRank { get; } = new(
         Id, new Citation(Paper.Pow, "EGOP, index rank; THEOREMS.md §3.5", "EGOP definition [REC]; range(C_f) ⊆ rowspace(D_aW) and the g∘V facts [DER]; mixed-variation definition [DER]"),
-        "For f = aᵀσ(Wx+b)+c and x ~ U[−1,1]^d, the EGOP C_f (Monte-Carlo, 4000 samples) has no component outside rowspace(D_aW) (so rank C_f ≤ rank D_aW); a network g∘V with V of rank r has EGOP rank r and its top r eigenvectors span range(Vᵀ) (principal angle ≤ 1e-6°).",
+        "For f = aᵀσ(Wx+b)+c and x ~ U[−1,1]^d, the EGOP C_f (Monte-Carlo, 4000 samples, gradients by central differences of the forward pass) has no component outside rowspace(D_aW) (so rank C_f ≤ rank D_aW) — on generated nets and on trained linear-layer students (D_aW of the virtual matrix); a network g∘V with V of rank r has EGOP rank r and its top r eigenvectors span range(Vᵀ) (principal angle ≤ 1e-6°).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(Id, "check", Nets, s.WithTests(60), (n, ctx) => Check(n, ctx, false),
-            new CheckOptions<Net> { Show = n => n.ToString(), Coverage = [new CoverageRequirement("g∘V", 0.25), new CoverageRequirement("rank-deficient D_aW", 0.2)] }),
+        s => Generated.All(
+            () => Generated.ForEach(Id, "check", TrainedCases, s, (c, ctx) => Check(Trained(c.R, c.L), ctx, false), new CheckOptions<(int R, int L)> { Show = c => $"trained student r={c.R} L={c.L}" }),
+            () => Generated.ForAll(Id, "check", Nets, s.WithTests(60), (n, ctx) => Check(n, ctx, false),
+                new CheckOptions<Net> { Show = n => n.ToString(), Coverage = [new CoverageRequirement("g∘V", 0.25), new CoverageRequirement("rank-deficient D_aW", 0.2)] })),
         _ => new ReportContent("EGOP of the digest's index-rank-2 example (V 2×6, K = 10, 20 000 samples, seed 1)", Table())
             .WithNotes("digest [NUM]: eigenvalues (2.2238, 0.5250, 0, 0, 0, 0) for its own random draw; ours differ in the draw but not in the rank.",
                        "mixed_variation_S_q: ‖D_aW‖_{S_q} of this representation, an upper bound on MV(f; q) under the derived definition."),
@@ -94,7 +135,8 @@ internal static class EgopClaims
         var w = Matrix<double>.Build.Dense(10, 2, (_, _) => BalancedFactorization.Gaussian(rng)) * v;
         var a = Vector<double>.Build.Dense(10, _ => BalancedFactorization.Gaussian(rng));
         var b = Vector<double>.Build.Dense(10, _ => 0.5 * BalancedFactorization.Gaussian(rng));
-        var e = Egop.Estimate(w, a, b, 20_000, 1);
+        var net = new Net(w, a, b, null, 1);
+        var e = Egop.EstimateByDifferences(net.Evaluate, 6, 20_000, 1);
         var t = new ReportTable.Builder("eigenvalues").Column("i", CellRule.Exact).Column("eigenvalue", CellRule.Abs(1e-9));
         for (int i = 0; i < e.EigenValues.Length; i++) t.Row(i + 1, e.EigenValues[i]);
         var s = new ReportTable.Builder("summary").Column("quantity", CellRule.Text).Column("value", CellRule.Within(new Tolerance(1e-9, 1e-9)))

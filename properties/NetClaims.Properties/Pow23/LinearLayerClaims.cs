@@ -92,12 +92,17 @@ internal static class LinearLayerClaims
 
     static readonly ClaimId PhiId = new("pow23.s3-4.phi-bounds");
 
-    // Solver accuracy: gradient norm ≤ 1e-11·(1+|F|) at convergence; bounds are compared within rel 1e-6.
+    // Solver accuracy: gradient norm ≤ 1e-9·(1+|F|) asserted at convergence; bounds are compared within rel 1e-6.
     const double PhiTol = 1e-6;
 
-    static CaseResult Phi(Case c, CaseContext ctx, bool dropRank)
+    // The stated optimality: the minimiser's gradient in t = log s is at most 1e-9·(1 + Φ_L). It stops at 1e-11 or when
+    // F no longer changes at 1e-15 relative (double precision), where gradients up to ~1e-10 remain; near a minimum the
+    // value error is ~g²/(2λ_min), far below the 1e-6 of the bounds. A minimiser stopped early fails this.
+    internal static bool Converged(PhiResult r) => r.GradientNorm <= 1e-9 * (1 + Math.Abs(r.Value));
+
+    internal static CaseResult Phi(Case c, CaseContext ctx, bool dropRank, Func<Matrix<double>, double[], int, PhiResult>? minimize = null)
     {
-        var r = PhiL.Minimize(c.W, c.A, c.L);
+        var r = (minimize ?? ((w, a, l) => PhiL.Minimize(w, a, l)))(c.W, c.A, c.L);
         var b = PhiL.Bounds(c.W, c.A, c.L);
         if (double.IsNaN(r.Value)) return CaseResult.Fail("Φ_L is NaN");
         ctx.Classify(b.Rank >= 2, "rank ≥ 2").Classify(b.Rank == 1, "rank 1");
@@ -105,12 +110,15 @@ internal static class LinearLayerClaims
         double lower = Math.Max(b.LowerSchatten, b.LowerPath);
         if (upper > 0) ctx.Target(r.Value / upper);
         bool ok = r.Value >= lower * (1 - PhiTol) - 1e-12 && r.Value <= upper * (1 + PhiTol) + 1e-12;
-        return CaseResult.Of(ok, $"Φ_L = {r.Value:G10} (gradient {r.GradientNorm:G2}); lower {b.LowerSchatten:G10} / {b.LowerPath:G10}; upper {upper:G10} (rank {b.Rank})");
+        string detail = $"Φ_L = {r.Value:G10} (gradient {r.GradientNorm:G2} after {r.Iterations} iterations); lower {b.LowerSchatten:G10} / {b.LowerPath:G10}; upper {upper:G10} (rank {b.Rank})";
+        ctx.Measure("gradient/(1+Φ_L)", r.GradientNorm / (1 + Math.Abs(r.Value)));
+        if (!dropRank && !Converged(r)) return CaseResult.Fail("not a minimiser: the gradient is above 1e-9·(1 + Φ_L); " + detail);
+        return CaseResult.Of(ok, detail);
     }
 
     public static Claim PhiBounds { get; } = new(
         PhiId, new Citation(Paper.Pow, "bounds on Φ_L; THEOREMS.md §3.3, §3.4", "lower-1 and upper [SEED; DER]; lower-2 [DER] (added in the digest); Φ_L's exact form [UNSURE]"),
-        "max(‖D_aW‖_{S_{2/L}}^{2/L}, (Σ|a_k|‖w_k‖)^{2/L}) ≤ Φ_L(W,a) ≤ rank(D_aW)^{(L−2)/L}(Σ|a_k|‖w_k‖)^{2/L} on generated (W, a, L ≥ 3), Φ_L minimised over per-unit scalings to gradient ≤ 1e-11 (tolerance rel 1e-6).",
+        "max(‖D_aW‖_{S_{2/L}}^{2/L}, (Σ|a_k|‖w_k‖)^{2/L}) ≤ Φ_L(W,a) ≤ rank(D_aW)^{(L−2)/L}(Σ|a_k|‖w_k‖)^{2/L} on generated (W, a, L ≥ 3), Φ_L minimised over per-unit scalings with the minimiser's gradient asserted ≤ 1e-9·(1 + Φ_L) (tolerance rel 1e-6).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(PhiId, "check", Cases(3), s, (c, ctx) => Phi(c, ctx, false), Options("Φ_L / upper bound", new CoverageRequirement("rank ≥ 2", 0.3), new CoverageRequirement("rank 1", 0.1))),
         _ => new ReportContent("Φ_L on the worked examples of THEOREMS.md §3.4 c", PhiTable())

@@ -4,6 +4,7 @@ using Hedgehog.Linq;
 using NetClaims.Claims;
 using NetClaims.LinearLayers;
 using NetClaims.Reports;
+using NetClaims.Statistics;
 using NetClaims.Training;
 using Gen = Hedgehog.Linq.Gen;
 using Range = Hedgehog.Linq.Range;
@@ -26,7 +27,7 @@ internal static class TrainedClaims
     static readonly ConcurrentDictionary<(int R, int L, int Seed, bool Deep), Lazy<PowStudent>> Students = new();
 
     // The deep profile trains at twice the n, width and epochs (n = 512, width 64, 600 epochs).
-    static PowStudent Student(int r, int l, int seed, bool deep = false) =>
+    internal static PowStudent Student(int r, int l, int seed, bool deep = false) =>
         Students.GetOrAdd((r, l, seed, deep), k => new(() => k.Deep
             ? PowExperiment.Train(D, k.R, 2 * N, 2 * Width, k.L, Lambda, 2 * Epochs, k.Seed)
             : PowExperiment.Train(D, k.R, N, Width, k.L, Lambda, Epochs, k.Seed))).Value;
@@ -99,28 +100,55 @@ internal static class TrainedClaims
 
     static double Trailing(PowStudent s, int r) => s.GradientSingularValues.Skip(r).Sum();
 
-    static CaseResult DepthCase((int R, int Seed) c, bool increases, bool deep)
+    /// <summary>Per rank, ln(trailing mass at L = 4 / at L = 2) averaged over three training seeds.</summary>
+    internal sealed record DepthRun(double[] MeanLogRatio, string Detail);
+
+    const int DepthSeeds = 3;
+
+    static DepthRun DepthMeasure(int seed, bool deep)
     {
-        var two = Student(c.R, 2, c.Seed, deep);
-        var four = Student(c.R, 4, c.Seed, deep);
-        double t2 = Trailing(two, c.R), t4 = Trailing(four, c.R);
-        string detail = $"trailing gradient mass Σ_{{i>r}} σ_i/σ_1: L = 2 {G(t2)}, L = 4 {G(t4)}; effective index ranks {two.EffectiveIndexRank} → {four.EffectiveIndexRank}; angles {G(two.AngleDegrees)}° → {G(four.AngleDegrees)}°";
-        return increases ? CaseResult.Of(t4 >= t2, detail) : CaseResult.Of(t4 <= 0.5 * t2, detail);
+        var mean = new double[2];
+        var details = new List<string>();
+        for (int r = 1; r <= 2; r++)
+        {
+            var ratios = new List<double>();
+            for (int k = 0; k < DepthSeeds; k++)
+            {
+                var (s2, s4) = (Student(r, 2, seed + k, deep), Student(r, 4, seed + k, deep));
+                double t2 = Trailing(s2, r), t4 = Trailing(s4, r);
+                ratios.Add(Math.Log(t4 / t2));
+                if (k == 0) details.Add($"rank {r}, seed {seed}: trailing gradient mass Σ_{{i>r}} σ_i/σ_1 at L = 2 {G(t2)}, L = 4 {G(t4)}; effective index ranks {s2.EffectiveIndexRank} → {s4.EffectiveIndexRank}; angles {G(s2.AngleDegrees)}° → {G(s4.AngleDegrees)}°");
+            }
+            mean[r - 1] = ratios.Average();
+            details.Add($"rank {r}: mean ln ratio over seeds {seed}…{seed + DepthSeeds - 1} = {mean[r - 1]:F3} (factor {Math.Exp(mean[r - 1]):G3})");
+        }
+        return new DepthRun(mean, string.Join("; ", details));
+    }
+
+    // The threshold "at most half" is the claim's own (theory-free, fixed before any run); the pilot sweep
+    // (`netclaims sweep --pilot --seeds 100 --claim pow23.s3-8.depth-lowers-index-rank`) confirms its false-failure rate.
+    static readonly Band AtMostHalf = Pilots.Register(DepthId.Value, "max over ranks of mean ln(trailing₄/trailing₂)", -2.8074, 0.4208, 100,
+        Band.AtMost(Math.Log(0.5), "a factor 2"), Band.AtLeast(0, "the false variant: L = 4 no better than L = 2"));
+
+    static CaseResult DepthCase(DepthRun d, CaseContext ctx, bool increases)
+    {
+        double worst = d.MeanLogRatio.Max(), best = d.MeanLogRatio.Min();
+        ctx.Measure("max over ranks of mean ln(trailing₄/trailing₂)", worst);
+        if (!double.IsFinite(worst)) return CaseResult.Fail("non-finite trailing mass: " + d.Detail);
+        return increases ? CaseResult.Of(best >= 0, d.Detail) : CaseResult.Of(AtMostHalf.Contains(worst), d.Detail);
     }
 
     public static Claim Depth { get; } = new(
         DepthId, new Citation(Paper.Pow, "main theorem and experiment; THEOREMS.md §3.6–3.8", "low effective index rank [SRC:abs]; recipe [SRC:code]; this scale and the trailing-mass measure are ours"),
-        "Adding linear layers concentrates the input gradients of trained students on the teacher's index space: the trailing singular mass Σ_{i>r} σ_i/σ_1 of the gradient matrix (512 test points) at L = 4 is at most half that at L = 2 (rank-1 and rank-2 teachers, d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3; the deep profile doubles n, width and epochs).",
+        "Adding linear layers concentrates the input gradients of trained students on the teacher's index space: the trailing singular mass Σ_{i>r} σ_i/σ_1 of the gradient matrix (512 test points) at L = 4 is at most half that at L = 2 (geometric mean over three training seeds per run), for both a rank-1 and a rank-2 teacher (d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3; the deep profile doubles n, width and epochs); the pilot sweep puts the chance that a true claim fails below 2.5e-5.",
         EvidenceTier.Statistical,
-        s => Generated.ForAll(DepthId, "check", from r in Gen.Int32(Range.Constant(1, 2)) from seed in Gen.Int32(Range.Constant(0, 10_000)) select (r, seed),
-            s.WithTests(2), (c, _) => DepthCase(c, false, s.Profile.Deep), new CheckOptions<(int R, int Seed)> { Show = c => $"index rank {c.R}, seed {c.Seed}" }),
+        s => Generated.Statistic(DepthId, "check", s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, false), new StatisticOptions { Show = x => $"training seed {x}" }),
         _ => new ReportContent("the scaled-down reproduction (seed 1)", DepthTables())
             .WithPlot(new PlotSpec("gradient-singular-values-r1", "normalised singular values of the input gradients, rank-1 teacher, per L (log y)", "singular_values_r1", "index", ["L2", "L3", "L4", "L5"], LogLog: false, LogY: true))
             .WithPlot(new PlotSpec("gradient-singular-values-r2", "normalised singular values of the input gradients, rank-2 teacher, per L (log y)", "singular_values_r2", "index", ["L2", "L3", "L4", "L5"], LogLog: false, LogY: true))
             .WithNotes($"Scale used: d = {D}, n = {N}, width {Width}, {Epochs} epochs of Adam (lr 1e-3, batch 64, ×0.1 and decay off for the last tenth), λ = {Lambda}; the paper's: d = 20, n up to 2048, width 1000, 60 100 epochs, λ ∈ {{1e-3, 1e-4, 1e-5}}. Labels are standardised."),
         new NegativeControl("Linear layers do not help: the trailing mass at L = 4 is at least that at L = 2.",
-            s => Generated.ForAll(DepthId, "negative", from r in Gen.Int32(Range.Constant(1, 2)) from seed in Gen.Int32(Range.Constant(0, 10_000)) select (r, seed),
-                s.WithTests(2), (c, _) => DepthCase(c, true, s.Profile.Deep), new CheckOptions<(int R, int Seed)> { Show = c => $"index rank {c.R}, seed {c.Seed}" })));
+            s => Generated.Statistic(DepthId, "negative", s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, true), new StatisticOptions { Show = x => $"training seed {x}" })));
 
     static ReportTable[] DepthTables()
     {

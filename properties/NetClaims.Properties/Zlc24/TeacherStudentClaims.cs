@@ -3,6 +3,7 @@ using System.Globalization;
 using Hedgehog.Linq;
 using NetClaims.Claims;
 using NetClaims.Reports;
+using NetClaims.Statistics;
 using NetClaims.Training;
 using Gen = Hedgehog.Linq.Gen;
 using Range = Hedgehog.Linq.Range;
@@ -39,8 +40,9 @@ internal static class TeacherStudentClaims
     {
         double k = TeacherStudent.Kappa(p.U, p.V, denominator);
         var (mc, se) = TeacherStudent.KappaMonteCarlo(p.U, p.V, 20_000, p.Seed);
-        // 5 standard errors of a 20 000-sample mean (plus 1e-12 for κ = 0 exactly, e.g. opposite vectors).
-        if (Math.Abs(k - mc) > 5 * se + 1e-12) return CaseResult.Fail($"κ = {G(k)} but Monte Carlo gives {G(mc)} ± {G(se)}");
+        // 5.5 standard errors of a 20 000-sample mean (plus 1e-12 for κ = 0 exactly, e.g. opposite vectors): two-sided
+        // normal tail 3.8e-8 per case, so 100 cases stay within the per-claim false-failure budget 2.5e-5.
+        if (Math.Abs(k - mc) > 5.5 * se + 1e-12) return CaseResult.Fail($"κ = {G(k)} but Monte Carlo gives {G(mc)} ± {G(se)}");
         // The gradient against central differences (h = 1e-6; κ is smooth away from u = 0; tolerance 1e-6·(1 + |g|)).
         var g = new double[p.U.Length];
         TeacherStudent.AddGradKappa(p.U, p.V, 1, g);
@@ -57,7 +59,7 @@ internal static class TeacherStudentClaims
 
     public static Claim Kernel { get; } = new(
         KernelId, new Citation(Paper.Zlc, "closed forms; THEOREMS.md §5 b", "arc-cosine kernel and gradient [REC; NUM]"),
-        "κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π) for x ~ N(0, I_d) (within 5 standard errors of a 20 000-sample Monte Carlo), and ∇_uκ = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π) matches central differences within 1e-6 (d = 2…8, entries in [−2, 2]).",
+        "κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π) for x ~ N(0, I_d) (within 5.5 standard errors of a 20 000-sample Monte Carlo), and ∇_uκ = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π) matches central differences within 1e-6 (d = 2…8, entries in [−2, 2]).",
         EvidenceTier.Statistical,
         s => Generated.ForAll(KernelId, "check", Pairs, s, (p, _) => KernelCase(p, 2 * Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() }),
         _ => new ReportContent("special values (closed form)", SpecialValues()),
@@ -80,7 +82,7 @@ internal static class TeacherStudentClaims
 
     static readonly ConcurrentDictionary<(int M, int Seed, long Steps), Lazy<TeacherStudentRun>> Runs = new();
 
-    static TeacherStudentRun Run(int m, int seed, long steps) =>
+    internal static TeacherStudentRun Run(int m, int seed, long steps) =>
         Runs.GetOrAdd((m, seed, steps), key => new(() => TeacherStudent.Run(D, key.M, K, Eta, key.Steps, key.Seed))).Value;
 
     internal sealed record Over(int M, int Seed)
@@ -95,25 +97,35 @@ internal static class TeacherStudentClaims
 
     static readonly ClaimId RateId = new("zlc24.s5.rate");
 
-    static CaseResult RateCase(Over o, bool linear)
+    // One over-parameterised run per gate run: m = 4, 5 or 6 and the init seed, both from the data seed.
+    internal static Over OverFor(int seed) => new(4 + seed % 3, seed);
+
+    // [−3.3, −2.5]: the slope over [3·10⁴, 10⁵] never falls below −3.01 in the pilot
+    // (`netclaims sweep --pilot --seeds 100 --claim zlc24.s5.rate`), but slowly aligning inits are still pre-asymptotic
+    // there: a tail towards −2.8 that loses about a factor 3 of frequency per 0.05 (6.5% beyond −2.9, 2.2% beyond −2.85,
+    // none beyond −2.80), so a true claim leaves the band with probability ≈ 1e-5. Linear convergence makes log L fall
+    // linearly in T, so its log-log slope over a decade keeps steepening past −5: the false variant's band.
+    static readonly Band CubicBand = Pilots.Register(RateId.Value, "slope", -2.9742, 0.03639, 112, new Band(-3.3, -2.5, "T⁻³, pre-asymptotic tail allowed"), Band.AtMost(-5, "linear convergence"));
+
+    static CaseResult RateCase(Over o, CaseContext ctx, bool linear)
     {
         var r = Run(o.M, o.Seed, 100_000);
         var fit = TeacherStudent.Slope(r, 30_000, 100_000);
-        string detail = $"L(1e5) = {G(r.FinalLoss)}; log-log slope over T ∈ [3e4, 1e5] = {fit.Estimate:F3}";
+        ctx.Measure("slope", fit.Estimate);
+        string detail = $"{o}: L(1e5) = {G(r.FinalLoss)}; log-log slope over T ∈ [3e4, 1e5] = {fit.Estimate:F3}";
         if (!double.IsFinite(fit.Estimate)) return CaseResult.Fail("non-finite slope: " + detail);
-        // Linear convergence makes log L fall linearly in T, so its log-log slope over a decade keeps steepening past −5.
-        return linear ? CaseResult.Of(fit.Estimate < -5, detail) : CaseResult.Of(fit.Estimate >= -3.2 && fit.Estimate <= -2.8, detail);
+        return linear ? CaseResult.Of(fit.Estimate < -5, detail) : CaseResult.Of(CubicBand.Contains(fit.Estimate), detail);
     }
 
     public static Claim Rate { get; } = new(
         RateId, new Citation(Paper.Zlc, "main theorem; THEOREMS.md §5 a, c", "O(T⁻³) [SRC:abs]; the assertion band [NUM]"),
-        "Over-parameterised students (m = 4…6 > k = 2, d = 4, orthonormal teachers, W₀ = 1e-3·N(0, I), η = 0.1) converge at T⁻³: the log-log slope of the population loss over T ∈ [3·10⁴, 10⁵] lies in [−3.2, −2.8].",
-        EvidenceTier.Tolerance,
-        s => Generated.ForAll(RateId, "check", OverParameterised, s.WithTests(2), (o, _) => RateCase(o, false), new CheckOptions<Over> { Show = o => o.ToString() }),
+        "Over-parameterised students (m = 4…6 > k = 2, d = 4, orthonormal teachers, W₀ = 1e-3·N(0, I), η = 0.1; one random initialisation per run) converge at T⁻³: the log-log slope of the population loss over T ∈ [3·10⁴, 10⁵] lies in [−3.3, −2.5] (never below −3.01 in the pilot sweep; the upper end leaves room for slowly aligning inits, which are still pre-asymptotic in this window).",
+        EvidenceTier.Statistical,
+        s => Generated.Statistic(RateId, "check", s, OverFor, (o, ctx) => RateCase(o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
         _ => new ReportContent("population loss over GD steps (init seed 1)", CurveTable())
             .WithPlot(new PlotSpec("loss-curves", "population loss vs T for m = 2, 4, 6 (log-log)", "curves", "T", ["m2", "m4", "m6"], LogLog: true)),
         new NegativeControl("Over-parameterised GD converges linearly (exponentially fast).",
-            s => Generated.ForAll(RateId, "negative", OverParameterised, s.WithTests(2), (o, _) => RateCase(o, true), new CheckOptions<Over> { Show = o => o.ToString() })));
+            s => Generated.Statistic(RateId, "negative", s, OverFor, (o, ctx) => RateCase(o, ctx, true), new StatisticOptions { Show = x => OverFor(x).ToString() })));
 
     static ReportTable[] CurveTable()
     {
@@ -131,11 +143,16 @@ internal static class TeacherStudentClaims
 
     static readonly ClaimId ExactId = new("zlc24.s5.exact-parameterization");
 
-    static CaseResult ExactCase(int seed, bool cubic)
+    // 10⁶ (exponential) vs 10³ (what T⁻³ allows) is the claim's own threshold; the pilot sweep
+    // (`netclaims sweep --pilot --seeds 100 --claim zlc24.s5.exact-parameterization`) confirms its false-failure rate.
+    static readonly Band ExponentialBand = Pilots.Register(ExactId.Value, "log10 L(1000)/L(100)", -8.8139, 0.5354, 111, Band.AtMost(-6, "a drop of more than 10⁶"), Band.AtLeast(-4, "T⁻³ allows 10⁻³, the false variant 10⁻⁴"));
+
+    static CaseResult ExactCase(int seed, CaseContext ctx, bool cubic)
     {
         var r = Run(K, seed, 1000);
         double l100 = r.Curve.Where(p => p.Step <= 100).MaxBy(p => p.Step).Loss;
-        string detail = $"L(100) = {G(l100)}, L(1000) = {G(r.FinalLoss)}";
+        ctx.Measure("log10 L(1000)/L(100)", Math.Log10(r.FinalLoss / l100));
+        string detail = $"init seed {seed}: L(100) = {G(l100)}, L(1000) = {G(r.FinalLoss)}";
         // T⁻³ from T = 100 to 1000 would leave L(1000) ≈ L(100)·10⁻³; exponential convergence drops it by more than 10⁶
         // (the digest's run: 5.4e-4 → 3.5e-13; over random inits L(1000) ranged 3e-12…1.4e-10 with L(100) ~ 1e-3…1e-2).
         return cubic ? CaseResult.Of(r.FinalLoss >= 1e-4 * l100, detail) : CaseResult.Of(r.FinalLoss < 1e-6 * l100, detail);
@@ -143,42 +160,55 @@ internal static class TeacherStudentClaims
 
     public static Claim Exact { get; } = new(
         ExactId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "exact parameterisation converges fast [SRC:abs, via Xu–Du]; the threshold [NUM]"),
-        "With m = k = 2 (exact parameterisation; d = 4, η = 0.1, W₀ = 1e-3·N(0, I)) the population loss falls by more than 10⁶ from T = 100 to T = 1000 (T⁻³ would allow only 10³): exponential convergence.",
-        EvidenceTier.Tolerance,
-        s => Generated.ForAll(ExactId, "check", Gen.Int32(Range.Constant(0, 10_000)), s.WithTests(5), (seed, _) => ExactCase(seed, false), new CheckOptions<int> { Show = x => $"init seed {x}" }),
+        "With m = k = 2 (exact parameterisation; d = 4, η = 0.1, W₀ = 1e-3·N(0, I); three random initialisations per run) the population loss falls by more than 10⁶ from T = 100 to T = 1000 (T⁻³ would allow only 10³): exponential convergence.",
+        EvidenceTier.Statistical,
+        s => Generated.Statistic(ExactId, "check", s, seed => seed, (seed, ctx) => ExactCase(seed, ctx, false), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" }),
         _ => new ReportContent("m = k = 2 (init seed 1)", new ReportTable.Builder("exact").Column("T", CellRule.Exact).Column("loss", CellRule.Rel(1e-6))
             .Row(100, Run(K, 1, 1000).Curve.Where(p => p.Step <= 100).MaxBy(p => p.Step).Loss).Row(1000, Run(K, 1, 1000).FinalLoss).Build()),
         new NegativeControl("The exactly parameterised student also converges only at T⁻³ (L(1000) ≥ 10⁻⁴·L(100)).",
-            s => Generated.ForAll(ExactId, "negative", Gen.Int32(Range.Constant(0, 10_000)), s.WithTests(5), (seed, _) => ExactCase(seed, true), new CheckOptions<int> { Show = x => $"init seed {x}" })));
+            s => Generated.Statistic(ExactId, "negative", s, seed => seed, (seed, ctx) => ExactCase(seed, ctx, true), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" })));
 
     // ---- end state ----
 
     static readonly ClaimId AlignId = new("zlc24.s5.alignment");
 
-    static CaseResult AlignCase(Over o, bool equalNorms)
+    // "Balanced" in this parameterisation (second layer fixed to 1, as in Xu–Du): every student's norm is of the order of
+    // its group's equal share ‖v‖/|G| (the seed slides' Θ(k‖v‖/m)) — no student starves or takes the whole teacher —
+    // while the exact minimum-ℓ2 split (all shares equal) is not what GD finds: the split is set by the initialisation
+    // (max/min share within a group from 1.00 to ~4 over seeds, converging to a seed-dependent limit as the init scale
+    // shrinks from 1e-2 to 1e-5). Share = ‖w_j‖·|G|/‖v‖; its smallest value over all students is the statistic, with the
+    // lower end pre-registered from `netclaims sweep --pilot --seeds 100 --claim zlc24.s5.alignment`.
+    const double ShareMean = 0.75561, ShareSd = 0.1617;
+
+    static readonly Band BalancedBand = Pilots.Register(AlignId.Value, "smallest share ‖w‖·|G|/‖v‖", ShareMean, ShareSd, 111,
+        Band.AtLeast(Math.Max(0.05, ShareMean - FalseFailure.PilotZ * ShareSd), "pilot mean − 5 sd"), Band.AtMost(0.05, "the false variant: some student starves (below 5% of its share)"));
+
+    static CaseResult AlignCase(Over o, CaseContext ctx, bool starves) => AlignJudge(o, Run(o.M, o.Seed, 100_000), ctx, starves);
+
+    internal static CaseResult AlignJudge(Over o, TeacherStudentRun r, CaseContext ctx, bool starves)
     {
-        var r = Run(o.M, o.Seed, 100_000);
         var al = r.Alignment();
         var norms = r.Students.Select(w => Math.Sqrt(w.Sum(t => t * t))).ToArray();
-        string detail = $"groups {string.Join(",", al.Select(a => a.Teacher))}; min cos {al.Min(a => a.Cosine):F6}; norms {string.Join(", ", norms.Select(n => n.ToString("F3", CultureInfo.InvariantCulture)))}";
         var groups = Enumerable.Range(0, K).Select(i => Enumerable.Range(0, o.M).Where(j => al[j].Teacher == i).ToArray()).ToArray();
-        if (equalNorms)
-            return CaseResult.Of(groups.All(g => g.Length == 0 || norms.Where((_, j) => g.Contains(j)).Max() <= 1.05 * norms.Where((_, j) => g.Contains(j)).Min()), detail);
+        double smallestShare = groups.Select((g, i) => g.Length == 0 ? 0 : g.Min(j => norms[j]) * g.Length / Math.Sqrt(r.Teachers[i].Sum(t => t * t))).Min();
+        ctx.Measure("smallest share ‖w‖·|G|/‖v‖", smallestShare);
+        string detail = $"{o}: groups {string.Join(",", al.Select(a => a.Teacher))}; min cos {al.Min(a => a.Cosine):F6}; norms {string.Join(", ", norms.Select(n => n.ToString("F3", CultureInfo.InvariantCulture)))}; smallest share {smallestShare:G4} (band {BalancedBand})";
+        if (starves) return CaseResult.Of(smallestShare < 0.05, detail);
         if (groups.Any(g => g.Length == 0)) return CaseResult.Fail("a teacher has no student: " + detail);
         // Aligned: cos ≥ 0.999; each group sums to its teacher within 1e-4 (the loss at T = 1e5 is ~1e-12, so the residual
         // function is ~1e-6 in L2 and the group sums match to ~1e-8 in the digest's runs).
         double sumErr = groups.Select((g, i) => Math.Sqrt(Enumerable.Range(0, D).Sum(t => Math.Pow(g.Sum(j => r.Students[j][t]) - r.Teachers[i][t], 2)))).Max();
-        return CaseResult.Of(al.All(a => a.Cosine >= 0.999) && sumErr <= 1e-4, detail + $"; max ‖Σ_G w − v‖ = {G(sumErr)}");
+        return CaseResult.Of(al.All(a => a.Cosine >= 0.999) && sumErr <= 1e-4 && BalancedBand.Contains(smallestShare), detail + $"; max ‖Σ_G w − v‖ = {G(sumErr)}");
     }
 
     public static Claim Alignment { get; } = new(
-        AlignId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "alignment, grouping and balancing [SRC:abs]; thresholds [NUM]"),
-        "After 10⁵ GD steps (m = 4…6, k = 2, d = 4, η = 0.1) every student is aligned with one teacher (cos ≥ 0.999), every teacher has a group, and each group's students sum to their teacher within 1e-4.",
-        EvidenceTier.Tolerance,
-        s => Generated.ForAll(AlignId, "check", OverParameterised, s.WithTests(2), (o, _) => AlignCase(o, false), new CheckOptions<Over> { Show = o => o.ToString() }),
+        AlignId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "alignment, grouping and balancing [SRC:abs]; balance read as norms Θ(‖v‖/|G|) [SEED; DER]; thresholds [NUM]"),
+        $"After 10⁵ GD steps (m = 4…6, k = 2, d = 4, η = 0.1; one random initialisation per run) every student is aligned with one teacher (cos ≥ 0.999), every teacher has a group, each group's students sum to their teacher within 1e-4, and the group is balanced in this parameterisation (second layer fixed to 1): every student's norm is at least {BalancedBand.Lo:G3} of its group's equal share ‖v‖/|G| (pre-registered from a pilot sweep). The exact minimum-ℓ2 split (equal norms) is not claimed: the split is set by the initialisation.",
+        EvidenceTier.Statistical,
+        s => Generated.Statistic(AlignId, "check", s, OverFor, (o, ctx) => AlignCase(o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
         _ => new ReportContent("end state (init seed 1)", EndTable()),
-        new NegativeControl("After convergence all students in a group have equal norm (within 5%).",
-            s => Generated.ForAll(AlignId, "negative", OverParameterised, s.WithTests(2), (o, _) => AlignCase(o, true), new CheckOptions<Over> { Show = o => o.ToString() })));
+        new NegativeControl("GD does not balance the students: in some group a student starves, ending below 5% of its equal share ‖v‖/|G|.",
+            s => Generated.Statistic(AlignId, "negative", s, OverFor, (o, ctx) => AlignCase(o, ctx, true), new StatisticOptions { Show = x => OverFor(x).ToString() })));
 
     static ReportTable EndTable()
     {

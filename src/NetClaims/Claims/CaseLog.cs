@@ -25,7 +25,9 @@ internal sealed class CaseLog
         {
             Generated++;
             foreach (var l in ctx.Labels.Distinct()) labels[l] = labels.GetValueOrDefault(l) + 1;
-            foreach (var (name, value) in ctx.Measures) (measures.TryGetValue(name, out var list) ? list : measures[name] = []).Add(value);
+            // A non-finite measurement fails its case (Generated.Invoke); it is not summarised, so reports and sweeps stay finite.
+            foreach (var (name, value) in ctx.Measures)
+                if (double.IsFinite(value)) (measures.TryGetValue(name, out var list) ? list : measures[name] = []).Add(value);
         }
         if (ctx.Score is not double sc) return;
         if (generated && (BestRandomScore is null || sc > BestRandomScore)) BestRandomScore = sc;

@@ -259,3 +259,47 @@ public static partial class Generated
         };
     }
 }
+
+public static partial class Generated
+{
+    /// <summary>
+    /// A check made of parts (e.g. an enumeration of fixed cases and a generated search), run in order: the first part
+    /// that does not hold is the outcome; if all hold, their cases, labels and measurements add up.
+    /// </summary>
+    public static CheckOutcome All(params Func<CheckOutcome>[] parts)
+    {
+        var outcomes = new List<CheckOutcome>();
+        foreach (var part in parts)
+        {
+            var o = part();
+            if (o is not CheckOutcome.Holds) return o;
+            outcomes.Add(o);
+        }
+        var stats = outcomes.Select(o => o.Stats).ToArray();
+        var labels = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var st in stats)
+            foreach (var (l, c) in st.Labels) labels[l] = labels.GetValueOrDefault(l) + c;
+        var merged = stats[0] with
+        {
+            Evaluated = stats.Sum(x => x.Evaluated),
+            Generated = stats.Sum(x => x.Generated),
+            SkippedShard = stats.Sum(x => x.SkippedShard),
+            SkippedBudget = stats.Sum(x => x.SkippedBudget),
+            Replayed = stats.Sum(x => x.Replayed),
+            Fixed = stats.Sum(x => x.Fixed),
+            Confirmations = stats.Sum(x => x.Confirmations),
+            Labels = labels,
+            Coverage = stats.SelectMany(x => x.Coverage).ToArray(),
+            Requirements = stats.SelectMany(x => x.Requirements).ToArray(),
+            UsesSeed = stats.Any(x => x.UsesSeed),
+            Incomplete = stats.Any(x => x.Incomplete),
+            MinimumCases = stats.Sum(x => x.MinimumCases),
+            Measures = new SortedDictionary<string, MeasureSummary>(stats.SelectMany(x => x.Measures).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.First().Value), StringComparer.Ordinal),
+            ScoreName = stats.Select(x => x.ScoreName).FirstOrDefault(n => n is not null),
+            BestScore = stats.Max(x => x.BestScore),
+            BestRandomScore = stats.Max(x => x.BestRandomScore),
+            BestCase = stats.Where(x => x.BestScore is not null).MaxBy(x => x.BestScore)?.BestCase,
+        };
+        return new CheckOutcome.Holds(merged.Evaluated, string.Join("; ", outcomes.Select(o => ((CheckOutcome.Holds)o).Summary))) { Stats = merged };
+    }
+}

@@ -8,35 +8,35 @@ namespace NetClaims.Claims;
 public sealed record RunSettings
 {
     /// <summary>The run seed (ci profile: always 0).</summary>
-    public ulong Seed { get; init; }
+    public ulong Seed { get; private init; }
 
-    public Profile Profile { get; init; } = Profile.CiProfile;
+    public Profile Profile { get; private init; } = Profile.CiProfile;
 
     /// <summary>Generated cases per property (Hedgehog's number of tests); from the profile unless overridden.</summary>
-    public int Tests { get; init; } = Profile.CiProfile.Tests;
+    public int Tests { get; private init; } = Profile.CiProfile.Tests;
 
-    public Shard Shard { get; init; } = Shard.Whole;
+    public Shard Shard { get; private init; } = Shard.Whole;
 
     /// <summary>A replay token to re-run instead of a fresh search, if it belongs to the check being run.</summary>
-    public string? Replay { get; init; }
+    public string? Replay { get; private init; }
 
     /// <summary>The failure database (null: none).</summary>
-    public FailureStore? Failures { get; init; }
+    public FailureStore? Failures { get; private init; }
 
     /// <summary>Promoted explicit examples (null: none).</summary>
-    public ExampleStore? Examples { get; init; }
+    public ExampleStore? Examples { get; private init; }
 
     /// <summary>Progress lines from long checks.</summary>
-    public Action<string>? Log { get; init; }
+    public Action<string>? Log { get; private init; }
 
-    public CancellationToken Cancel { get; init; }
+    public CancellationToken Cancel { get; private init; }
 
     /// <summary>The evidence tier of the claim being run (set by the runner): Statistical checks treat stored failures as
     /// suspects to confirm at fresh seeds rather than as deterministic counterexamples.</summary>
-    public EvidenceTier? Tier { get; init; }
+    public EvidenceTier? Tier { get; private init; }
 
     /// <summary>Memoisation for this run (null: compute every time).</summary>
-    public RunCache? Cache { get; init; }
+    public RunCache? Cache { get; private init; }
 
     /// <summary>Run seeds from here on are reserved for pilot sweeps (the data that pre-registers statistical bands), so
     /// no gate run (ci: 0; fast/deep: a random 31-bit seed, or one below this bound given by hand) can reuse them.</summary>

@@ -25,6 +25,22 @@ public sealed record SampleSet(int D, ulong[][] Points, int[] Labels)
         return new SampleSet(d, pts, Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1 : 1).ToArray());
     }
 
+    /// <summary>n distinct points drawn uniformly from {±1}^d (a repeated draw is drawn again), labels uniform ±1.</summary>
+    public static SampleSet RandomDistinct(int d, int n, int seed)
+    {
+        if (d < 63 && (double)n > Math.Pow(2, d) / 2) throw new ArgumentOutOfRangeException(nameof(n), $"{n} distinct points are too many for d={d}");
+        var s = Random(d, n, seed);
+        var rng = new System.Random(~seed);
+        var seen = new HashSet<string>();
+        for (int i = 0; i < s.N; i++)
+            while (!seen.Add(string.Join(",", s.Points[i])))
+            {
+                for (int w = 0; w < s.Points[i].Length; w++) s.Points[i][w] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63);
+                if (d % 64 != 0) s.Points[i][^1] &= (1UL << (d % 64)) - 1;
+            }
+        return s;
+    }
+
     /// <summary>The same points labelled by the full parity χ(x_i) (d ≤ 64: one word per point).</summary>
     public SampleSet WithParityLabels() =>
         D <= 64 ? this with { Labels = Points.Select(p => Parity.Sign(p[0])).ToArray() }
@@ -125,6 +141,31 @@ public static class Memorizers
     public static Memorizer BestGrouped(SampleSet s) =>
         new[] { 1, 2, 4, 8, 16, 32, 64 }.Select(m => Grouped(s, m)).OfType<Memorizer>().MinBy(h => h.Cost)
         ?? throw new InvalidOperationException("no group size gave b_G < 1");
+
+    /// <summary>
+    /// The expected one-per-sample cost per n/d on n distinct uniform samples, from the law of the inner products alone
+    /// (not from the construction): cost = Σ_i 1/(√d − M_i/√d) with M_i = max_{j≠i}⟨x_i, x_j⟩, so
+    /// cost·d/n averages √d/(1 − M_i/d). For a fixed x_i the others' inner products are i.i.d. d − 2B, B ~ Bin(d, ½)
+    /// conditioned on x_j ≠ x_i (B ≥ 1), so P(M_i ≤ t) = F(t)^{n−1} exactly (up to the O(n²2^{−d}) dependence that
+    /// distinctness among the others adds). Hence E[cost·d/n] = √d·Σ_t P(M = t)/(1 − t/d): √d·(1 + O(√(log n/d))).
+    /// </summary>
+    public static double ExpectedOnePerSampleCostPerNOverD(int d, int n)
+    {
+        if (d < 2 || d > 1000 || n < 2) throw new ArgumentOutOfRangeException(nameof(d), "need 2 ≤ d ≤ 1000 and n ≥ 2");
+        // P(B = k) for k = 1…d, renormalised to B ≥ 1; X = d − 2k runs from d − 2 down to −d.
+        var pk = Enumerable.Range(0, d + 1).Select(k => Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(d, k) - d * Math.Log(2))).ToArray();
+        double norm = 1 - pk[0];
+        double expectation = 0, below = 0;
+        // Walk t = X upwards (k downwards): F(t) = P(X ≤ t) = Σ_{k' ≥ k} P(B = k')/norm.
+        for (int k = d; k >= 1; k--)
+        {
+            double cdf = Math.Min(1, below + pk[k] / norm);
+            double pMax = Math.Pow(cdf, n - 1) - Math.Pow(below, n - 1);
+            expectation += pMax / (1 - (d - 2.0 * k) / d);
+            below = cdf;
+        }
+        return Math.Sqrt(d) * expectation;
+    }
 
     /// <summary>max_i |h(x_i) − y_i| in float64.</summary>
     public static double MaxInterpolationError(Memorizer h, SampleSet s) =>

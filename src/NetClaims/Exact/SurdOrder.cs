@@ -54,4 +54,25 @@ public static class SurdOrder
             x = y;
         }
     }
+
+    /// <summary>π enclosed to 20 decimals: 3.14159265358979323846 &lt; π &lt; 3.14159265358979323847.</summary>
+    public static (Fraction Lo, Fraction Hi) Pi { get; } = (
+        new Fraction(BigInteger.Parse("314159265358979323846", System.Globalization.CultureInfo.InvariantCulture), BigInteger.Pow(10, 20)),
+        new Fraction(BigInteger.Parse("314159265358979323847", System.Globalization.CultureInfo.InvariantCulture), BigInteger.Pow(10, 20)));
+
+    /// <summary>
+    /// −1 or +1 as x &lt; √(k·π) or x &gt; √(k·π), for x ≥ 0 whose square is rational (e.g. a cost q·√d) and rational
+    /// k ≥ 0: x² is compared with k·π through the enclosure <see cref="Pi"/>. Throws when the enclosure cannot separate them.
+    /// </summary>
+    public static int CompareWithSqrtPi(SurdSum x, Fraction k)
+    {
+        var (lo, hi) = Enclose(x, 16);
+        if (hi.IsNegative || k.IsNegative) throw new ArgumentOutOfRangeException(nameof(x), "needs x ≥ 0 and k ≥ 0");
+        var square = x * x;
+        if (square.Terms.Keys.Any(r => !r.IsOne)) throw new ArgumentException($"x² = {square} is not rational", nameof(x));
+        var x2 = square.IsZero ? Fraction.Zero : square.Terms[BigInteger.One];
+        if (x2 > k * Pi.Hi) return 1;
+        if (x2 < k * Pi.Lo) return -1;
+        throw new InvalidOperationException($"the π enclosure does not separate x² = {x2} from {k}·π");
+    }
 }

@@ -122,7 +122,56 @@ public static class PhiL
             if (Math.Abs(f - fNew) <= 1e-15 * Math.Abs(f) && ss < 1e-24) { (t, f, g) = (tNew, fNew, gNew); break; }
             (t, f, g) = (tNew, fNew, gNew);
         }
-        return new PhiResult(f, t.Select(Math.Exp).ToArray(), Math.Sqrt(g.Sum(x => x * x)), it);
+        // The polish counts towards the iteration budget: a minimiser stopped early stays stopped.
+        (t, f, g, int polish) = Polish(w, a, l, t, f, g, Math.Min(20, maxIterations - it));
+        return new PhiResult(f, t.Select(Math.Exp).ToArray(), Math.Sqrt(g.Sum(x => x * x)), it + polish);
+    }
+
+    // Gradient steps stall where the landscape is ill-conditioned (e.g. parallel rows couple two scales), F no longer
+    // changing at 1e-15 relative while the gradient is still ~1e-8. A few Newton steps with the Hessian from central
+    // differences of the exact gradient (K ≤ a few units, so K + 1 gradient pairs each) finish the job; a Newton step
+    // is kept only if it lowers the gradient norm without raising F beyond rounding.
+    static (double[] T, double F, double[] G, int Steps) Polish(Matrix<double> w, double[] a, int l, double[] t, double f, double[] g, int maxSteps)
+    {
+        int k = t.Length, steps = 0;
+        double gnorm = Math.Sqrt(g.Sum(x => x * x));
+        for (; steps < maxSteps && gnorm > 1e-11 * (1 + Math.Abs(f)); steps++)
+        {
+            var h = Matrix<double>.Build.Dense(k, k);
+            for (int j = 0; j < k; j++)
+            {
+                double eps = 1e-6 * (1 + Math.Abs(t[j]));
+                var up = (double[])t.Clone(); up[j] += eps;
+                var dn = (double[])t.Clone(); dn[j] -= eps;
+                var gu = Gradient(w, a, l, up);
+                var gd = Gradient(w, a, l, dn);
+                for (int i = 0; i < k; i++) h[i, j] = (gu[i] - gd[i]) / (2 * eps);
+            }
+            h = (h + h.Transpose()) / 2;
+            MathNet.Numerics.LinearAlgebra.Vector<double> dir;
+            try { dir = h.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(g)); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException) { break; }
+            if (dir.Any(x => !double.IsFinite(x))) break;
+            var tNew = t.Select((x, i) => x - dir[i]).ToArray();
+            // A wild Newton step (a near-singular Hessian) is not taken: e^t would leave double range.
+            if (tNew.Any(x => Math.Abs(x) > 50)) break;
+            double fNew;
+            double[] gNew;
+            try
+            {
+                fNew = Objective(w, a, l, tNew);
+                gNew = Gradient(w, a, l, tNew);
+            }
+            catch (MathNet.Numerics.NonConvergenceException)
+            {
+                break;
+            }
+            double gNewNorm = Math.Sqrt(gNew.Sum(x => x * x));
+            if (!double.IsFinite(fNew) || !double.IsFinite(gNewNorm)) break;
+            if (!(gNewNorm < gnorm) || fNew > f + 1e-14 * Math.Abs(f)) break;
+            (t, f, g, gnorm) = (tNew, fNew, gNew, gNewNorm);
+        }
+        return (t, f, g, steps);
     }
 
     /// <summary>

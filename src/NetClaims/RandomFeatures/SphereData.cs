@@ -80,6 +80,23 @@ public sealed record SphereData(Matrix<double> X, double[] Y, double Theta)
     public Matrix<double> Kernel(double sigma) =>
         Matrix<double>.Build.Dense(N, N, (i, j) => Math.Exp(-sigma * sigma * Math.Pow((X.Row(i) - X.Row(j)).L2Norm(), 2) / 2));
 
+    /// <summary>
+    /// The Gram matrix of N random Fourier features actually drawn, ξ_l ~ N(0, σ²I) (the memoriser's sampler):
+    /// K̂_ij = (1/N)Σ_l cos⟨ξ_l, x_i − x_j⟩ = (1/N)Σ_l (cos p_li cos p_lj + sin p_li sin p_lj), p_li = ⟨ξ_l, x_i⟩.
+    /// Its mean is <see cref="Kernel"/>; each entry's variance is ((1 + K_ij⁴)/2 − K_ij²)/N, since E cos²⟨ξ,Δ⟩ =
+    /// (1 + E cos⟨2ξ,Δ⟩)/2 and E cos⟨2ξ,Δ⟩ = K_ij⁴.
+    /// </summary>
+    public Matrix<double> EmpiricalKernel(double sigma, int features, int seed)
+    {
+        if (features < 2) throw new ArgumentOutOfRangeException(nameof(features), "need at least 2 features");
+        var rng = new Random(seed);
+        var xi = Matrix<double>.Build.Dense(features, D, (_, _) => sigma * Statistics.Sampling.Gaussian(rng));
+        var p = xi * X.Transpose();
+        var c = p.Map(Math.Cos);
+        var s = p.Map(Math.Sin);
+        return (c.TransposeThisAndMultiply(c) + s.TransposeThisAndMultiply(s)) / features;
+    }
+
     /// <summary>‖K − I‖₂ (spectral norm).</summary>
     public double KernelDeviation(double sigma) => (Kernel(sigma) - Matrix<double>.Build.DenseIdentity(N)).L2Norm();
 }

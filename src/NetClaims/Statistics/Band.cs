@@ -28,20 +28,40 @@ public static class FalseFailure
     /// tails a little heavier than normal.
     /// </summary>
     public const double PilotZ = 5.0;
+
+    /// <summary>
+    /// The largest k with P(Bin(n, p) ≤ k) ≤ rate: observing at most k successes in n trials rejects "the success
+    /// probability is at least p" at that level, exactly (no normal approximation). −1 when even 0 successes do not reject.
+    /// </summary>
+    public static int BinomialFloor(int n, double p, double rate)
+    {
+        int k = -1;
+        while (k + 1 <= n && MathNet.Numerics.Distributions.Binomial.CDF(p, n, k + 1) <= rate) k++;
+        return k;
+    }
 }
 
 /// <summary>
-/// A band for a statistic, pre-registered before the run it judges — from theory, or from a pilot sweep over seeds
-/// disjoint from every gate seed — as [Center − HalfWidth, Center + HalfWidth], with the provenance of its numbers.
+/// An interval for a statistic, pre-registered before the run it judges — from theory, or from a pilot sweep over seeds
+/// disjoint from every gate seed — with the provenance of its numbers. Either end may be infinite (a one-sided claim).
 /// NaN is in no band.
 /// </summary>
-public sealed record Band(double Center, double HalfWidth, string Provenance)
+public sealed record Band(double Lo, double Hi, string Provenance)
 {
-    public double Lo => Center - HalfWidth;
+    public double Center => (Lo + Hi) / 2;
 
-    public double Hi => Center + HalfWidth;
+    public double HalfWidth => (Hi - Lo) / 2;
 
     public bool Contains(double x) => x >= Lo && x <= Hi;
+
+    /// <summary>[center − half, center + half].</summary>
+    public static Band Around(double center, double half, string provenance = "") => new(center - half, center + half, provenance);
+
+    /// <summary>(−∞, hi]: "the statistic is at most hi".</summary>
+    public static Band AtMost(double hi, string provenance = "") => new(double.NegativeInfinity, hi, provenance);
+
+    /// <summary>[lo, ∞): "the statistic is at least lo".</summary>
+    public static Band AtLeast(double lo, string provenance = "") => new(lo, double.PositiveInfinity, provenance);
 
     /// <summary>
     /// The band around a theoretical value <paramref name="theory"/> that a statistic with pilot mean m and pilot
@@ -49,12 +69,12 @@ public sealed record Band(double Center, double HalfWidth, string Provenance)
     /// (the pilot's systematic offset from theory — finite-size bias — plus z standard deviations).
     /// </summary>
     public static Band Pilot(double theory, double pilotMean, double pilotSd, int pilotSeeds, double z = FalseFailure.PilotZ) =>
-        new(theory, Math.Abs(pilotMean - theory) + z * pilotSd,
+        Around(theory, Math.Abs(pilotMean - theory) + z * pilotSd,
             string.Create(CultureInfo.InvariantCulture, $"pilot of {pilotSeeds} seeds: mean {pilotMean:G4}, sd {pilotSd:G3}; half-width |mean − {theory:G4}| + {z:G3} sd"));
 
-    /// <summary>The false-failure rate this band implies for a normal statistic with the given mean and sd.</summary>
+    /// <summary>The probability that a normal statistic with the given mean and sd falls outside the band.</summary>
     public double FalseFailureRate(double mean, double sd) =>
-        sd <= 0 ? (Contains(mean) ? 0 : 1) : Normal.CDF(mean, sd, Lo) + (1 - Normal.CDF(mean, sd, Hi));
+        sd <= 0 ? (Contains(mean) ? 0 : 1) : (double.IsNegativeInfinity(Lo) ? 0 : Normal.CDF(mean, sd, Lo)) + (double.IsPositiveInfinity(Hi) ? 0 : 1 - Normal.CDF(mean, sd, Hi));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"[{Lo:G4}, {Hi:G4}]");
 }

@@ -58,7 +58,7 @@ public sealed class StatisticTests : IDisposable
         }),
         _ => new NetClaims.Reports.ReportContent("none"),
         new NegativeControl("it falls like N^{-1/2}", s => Generated.Statistic(Id, "negative", s, seed => Slope(seed, planted),
-            (slope, _) => CaseResult.Of(new Band(-0.5, Rate.HalfWidth, "").Contains(slope), $"slope {slope:F3}"))));
+            (slope, _) => CaseResult.Of(Band.Around(-0.5, Rate.HalfWidth).Contains(slope), $"slope {slope:F3}"))));
 
     [Fact]
     public void The_pilot_band_contains_the_theory_and_separates_the_false_rate()

@@ -24,7 +24,7 @@ public sealed class ClaimGateTests
     public void Claim_holds_negative_control_is_refuted_and_report_matches_snapshot(string id)
     {
         var claim = ClaimCatalog.Get(id);
-        var result = ClaimRunner.Run(claim, RunSettings.Default, snapshots: null);
+        var result = ClaimRunner.Run(claim, RunSettings.Default.WithCache(new RunCache()), snapshots: null);
 
         Assert.True(result.Verdict == Verdict.Holds, $"{id} does not hold: {RunReport.Problem(result)}" +
             (result.Replay is { } t ? $"\nreplay with: {ReplayToken.Parse(t).Command}" : ""));
