@@ -86,8 +86,13 @@ internal static class Cli
     });
 
     /// <summary>Errors that are the user's input, not a bug: one line, exit 2.</summary>
+    /// <remarks>
+    /// Argument and format exceptions are the library's parameter validation (every public entry point checks its
+    /// sizes and ranges first); IO and access errors are the user's paths and disk. An InvalidOperationException is a
+    /// broken invariant — a bug — and goes to <see cref="Internal"/> with exit 70.
+    /// </remarks>
     public static bool IsBadInput(Exception e) =>
-        e is NetClaims.Reports.UsageException or ArgumentException or FormatException or SizeRefusedException or InvalidOperationException or IOException or UnauthorizedAccessException;
+        e is NetClaims.Reports.UsageException or ArgumentException or FormatException or SizeRefusedException or IOException or UnauthorizedAccessException;
 
     public static int Fail(string message)
     {

@@ -23,7 +23,7 @@ internal static class EvalCommand
         var d = new Option<int?>("--d") { Description = "Dimension d" };
         var v = new Option<string?>("--v") { Description = "ridge-cost: the direction, comma-separated (integers are exact), e.g. 1,1,1,1" };
         var ridge = new Option<bool>("--ridge") { Description = "min-rnorm: restrict the dictionary to the single direction w = 1" };
-        var n = new Option<int?>("--n") { Description = "memorizer: number of random samples" };
+        var n = new Option<int?>("--n") { Description = "memorizer: number of distinct random samples" };
         var seed = new Option<int>("--seed") { Description = "memorizer: sample seed", DefaultValueFactory = _ => 1 };
         var grouped = new Option<bool>("--grouped") { Description = "memorizer: the best grouped memoriser instead of one ReLU per sample" };
         var matrix = new Option<string?>("--matrix") { Description = "schatten / factorization / phi: a matrix, rows separated by ';', e.g. \"1,2;3,-1;0,1\"" };

@@ -76,7 +76,7 @@ internal static class EvalMore
     {
         if (dValue < 2 || dValue > 4096) return Cli.Fail($"--d must be between 2 and 4096, not {dValue}");
         if (n < 2 || n > 20_000) return Cli.Fail($"--n must be between 2 and 20000 (the memoriser compares every pair), not {n}");
-        var s = Constructions.SampleSet.Random(dValue, n, seed);
+        var s = Constructions.SampleSet.RandomDistinct(dValue, n, seed);
         var h = grouped ? Constructions.Memorizers.BestGrouped(s) : Constructions.Memorizers.OnePerSample(s);
         double err = Constructions.Memorizers.MaxInterpolationError(h, s);
         if (format == "json")

@@ -26,7 +26,7 @@ internal static class PromoteCommand
             var trial = t.Role == "check" ? claim.Check(settings) : claim.NegativeControl.Check(settings);
             if (trial is CheckOutcome.Errored e) return Cli.Fail($"token {t} cannot be replayed by {t.Claim}: {e.Message}");
             if (trial.Stats.Replayed == 0) return Cli.Fail($"token {t} was not replayed by {t.Claim}'s {t.Role} (a token of another kind of check?)");
-            var snapshots = SnapshotStore.Locate() ?? throw new InvalidOperationException("no snapshots/ folder found: run inside the repository");
+            var snapshots = SnapshotStore.Locate() ?? throw new NetClaims.Reports.UsageException("no snapshots/ folder found: run inside the repository");
             var store = p.GetValue(failures) is { } f ? new FailureStore(f) : FailureStore.Locate();
             var stored = store.For(t.Claim, t.Role).FirstOrDefault(s => s.Token == t);
             var examples = new ExampleStore(Path.Combine(snapshots.Directory, "examples"));

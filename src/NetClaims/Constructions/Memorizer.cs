@@ -123,12 +123,16 @@ public static class Memorizers
                 var gram = Matrix<double>.Build.Dense(g.Length, g.Length, (a, b) => s.Dot(g[a], g[b]));
                 var alpha = gram.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, 1.0));
                 var w = X.TransposeThisAndMultiply(alpha).ToArray();
+                // A group larger than the span of its points (m > d, or dependent points) has a singular Gram matrix: the
+                // solve returns garbage or NaN and ⟨w, x_j⟩ = 1 fails on the group. That group size does not work.
+                // (1e-9: the solved constraints hold to ~1e-13 for well-conditioned groups of ±1 points.)
+                if (!w.All(double.IsFinite) || g.Any(j => Math.Abs(System.Numerics.Tensors.TensorPrimitives.Dot<double>(w, vectors[j]) - 1) > 1e-9)) return null;
                 var inG = new HashSet<int>(g);
                 double b = double.NegativeInfinity;
                 for (int i = 0; i < s.N; i++)
                     if (!inG.Contains(i)) b = Math.Max(b, System.Numerics.Tensors.TensorPrimitives.Dot<double>(w, vectors[i]));
                 if (double.IsNegativeInfinity(b)) b = 0;
-                if (b >= 1 - 1e-9) return null;
+                if (!(b < 1 - 1e-9)) return null;   // also refuses NaN
                 W.Add(w);
                 B.Add(b);
                 U.Add(label / (1 - b));

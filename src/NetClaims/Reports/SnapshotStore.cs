@@ -72,7 +72,7 @@ public sealed class SnapshotStore(string directory)
     /// <summary>Writes the report as approved (atomically) and removes any received file. Refused when CI=true.</summary>
     public void Approve(ClaimId id, string rendered)
     {
-        if (Ci.IsCi) throw new InvalidOperationException("refusing to approve snapshots when CI=true: approve locally and commit snapshots/");
+        if (Ci.IsCi) throw new UsageException("refusing to approve snapshots when CI=true: approve locally and commit snapshots/");
         AtomicFile.WriteAllText(ApprovedPath(id), rendered);
         var received = ReceivedPath(id);
         if (File.Exists(received)) File.Delete(received);

@@ -44,6 +44,21 @@ public sealed class MemorizerTests
         Assert.True(Memorizers.MaxInterpolationError(grouped, s) <= 1e-9);
     }
 
+    [Theory]
+    // Found by the gate sweep (run seeds 55 and 57, ahs23.thm7.memorizers.interpolate): groups of 64 points in d = 18
+    // or 37 have a singular Gram matrix; the solve gave NaN weights and the NaN-cost memoriser was picked as "best".
+    [InlineData(18, 108, 524711)]
+    [InlineData(37, 111, 665363)]
+    public void Group_sizes_beyond_the_span_are_not_used(int d, int n, int seed)
+    {
+        var s = SampleSet.RandomDistinct(d, n, seed);
+        Assert.Null(Memorizers.Grouped(s, 64));
+        var grouped = Memorizers.BestGrouped(s);
+        Assert.True(grouped.GroupSize <= d);
+        Assert.True(double.IsFinite(grouped.Cost));
+        Assert.True(Memorizers.MaxInterpolationError(grouped, s) <= 1e-9);
+    }
+
     [Fact]
     public void Repeated_samples_are_refused_by_one_per_sample()
     {
