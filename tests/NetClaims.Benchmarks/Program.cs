@@ -3,10 +3,13 @@ using BenchmarkDotNet.Running;
 using NetClaims.Constructions;
 using NetClaims.Cube;
 using NetClaims.Networks;
+using NetClaims.Benchmarks;
 
-// Two modes:
-//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --filter '*'      BenchmarkDotNet suites
-//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --largest-d 60    largest d verified within 60 s
+// Three modes:
+//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --filter '*'         BenchmarkDotNet suites
+//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --largest-d 60       largest d verified within 60 s
+//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --exhaustive 20 24   build + exhaustive check at each d,
+//                                                                                      time, peak memory, NumPy peer ratio
 if (args.Length >= 1 && args[0] == "--largest-d")
 {
     double budget = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
@@ -14,22 +17,44 @@ if (args.Length >= 1 && args[0] == "--largest-d")
     {
         int best = 0;
         double lastSeconds = 0;
-        for (int d = 10; d <= 24; d++)
+        var c = ConstructionCatalog.Get(name);
+        for (int d = 10; d <= 30; d++)
         {
-            // Work grows 4× per step (2^d vertices × 2^d groups): skip a d that would clearly blow the budget.
-            if (lastSeconds * 4 > budget * 1.5) break;
-            var sw = Stopwatch.StartNew();
-            var dim = new Dimension(d);
-            var net = ConstructionCatalog.Get(name).Build(dim);
-            var ok = new CubeEvaluator(net).Check(Parity.Full(dim)).Interpolates;
-            lastSeconds = sw.Elapsed.TotalSeconds;
-            long peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Console.WriteLine($"{name} d={d}: {(ok ? "interpolates" : "FAILS")} in {lastSeconds:F2} s, peak working set {peak / (1 << 20)} MiB");
+            // Work and memory double per step on the transform path: stop before a d that would clearly blow the budget.
+            if (lastSeconds * 2.2 > budget) break;
+            try { c.EnsureFeasible(d); }
+            catch (SizeRefusedException e) { Console.WriteLine($"{name} d={d}: refused ({e.Message})"); break; }
+            var (ok, seconds, peak) = Exhaustive.Run(c, d);
+            lastSeconds = seconds;
+            Console.WriteLine($"{name} d={d}: {(ok ? "interpolates" : "FAILS")} in {seconds:F2} s, peak working set {peak / (1 << 20)} MiB");
             if (!ok) return 1;
-            if (lastSeconds <= budget) best = d;
+            if (seconds <= budget) best = d;
             else break;
+            Exhaustive.Release();
         }
         Console.WriteLine($"{name}: largest d verified exhaustively within {budget} s: {best}");
+    }
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "--exhaustive")
+{
+    var ds = args.Skip(1).Select(int.Parse).DefaultIfEmpty(20).ToArray();
+    foreach (var d in ds)
+    {
+        foreach (var name in new[] { AveragedBlades.Name, AveragedRelu.Name })
+        {
+            var (ok, seconds, peak) = Exhaustive.Run(ConstructionCatalog.Get(name), d);
+            Console.WriteLine($"{name} d={d}: {(ok ? "interpolates" : "FAILS")}; build + exhaustive check {seconds:F2} s; peak working set {peak / (1 << 20)} MiB");
+            Exhaustive.Release();
+        }
+        var peer = Exhaustive.NumPy(d);
+        if (peer is null) Console.WriteLine("NumPy peer: not run (needs python3 with NumPy: apt-get install python3-numpy)");
+        else
+        {
+            var (ok, seconds, _) = Exhaustive.Run(ConstructionCatalog.Get(AveragedBlades.Name), d);
+            Console.WriteLine($"NumPy peer (same transform algorithm, int64) averaged-blades d={d}: {peer.Value.Seconds:F2} s, {peer.Value.Mismatches} mismatches; NetClaims {seconds:F2} s in the same run: ratio {peer.Value.Seconds / seconds:F1}×");
+            Exhaustive.Release();
+        }
     }
     return 0;
 }

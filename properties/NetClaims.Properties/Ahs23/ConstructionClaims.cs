@@ -40,15 +40,19 @@ internal static class ConstructionClaims
             claimId, source,
             $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD} (checked exhaustively for {c.MinD} ≤ d ≤ {Paper.MaxExhaustiveD}).",
             EvidenceTier.Exact,
-            s => Generated.ForEachDimension(claimId, "check", c.MinD, Paper.CheckedMaxD(s), s, d =>
+            s => Generated.ForEachDimension(claimId, "check", c.MinD, Paper.CheckedMaxD(s, c), s, d =>
             {
                 s.Log?.Invoke($"{id}: d={d}");
                 var e = Evaluations.Exhaustive(c, d);
                 return Verdict(e);
             }),
             s => new ReportContent($"{c.Name}: exhaustive exact evaluation on {{±1}}^d", InterpolationTable(c.MinD, d => Evaluations.Exhaustive(c, d)))
-                .WithNotes("Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling); the closed form of g is never used.",
-                           "max_abs_error_f64: the same neurons in IEEE double; tolerance abs 1e-9 (the sum has ≤ 3·2^16 terms of size ≤ 1, so rounding stays below 2^16·3·2^-52·16 ≈ 7e-10)."),
+                .WithNotes(c.Compact is null
+                        ? "Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling); the closed form of g is never used."
+                        : $"Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling) for d ≤ {Evaluations.DirectMaxD}; above, the same units on the whole cube by Walsh–Hadamard transforms (exact integers, proven overflow bound). The closed form of g is never used.",
+                           c.Compact is null
+                        ? "max_abs_error_f64: the same neurons in IEEE double; tolerance abs 1e-9 (the sum has ≤ 3·2^16 terms of size ≤ 1, so rounding stays below 2^16·3·2^-52·16 ≈ 7e-10)."
+                        : $"max_abs_error_f64: the same neurons in IEEE double for d ≤ {Evaluations.DirectMaxD}, the exact error rounded above; tolerance abs 1e-9 (the sum has ≤ 3·2^14 terms of size ≤ 1, so rounding stays below 2^14·3·2^-52·14 ≈ 2e-10)."),
             new NegativeControl(negative.Statement,
                 s => Generated.ForEachDimension(claimId, "negative", c.MinD, Paper.MaxExhaustiveD, s,
                     d => Verdict(Evaluations.Exhaustive(negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));

@@ -82,7 +82,12 @@ internal static class VerifyCommand
             Console.CancelKeyPress -= onCancel;
         }
         foreach (var problem in failureStore.Problems.Concat(examples?.Problems ?? [])) Console.Error.WriteLine($"netclaims: warning: {problem}");
-        var meta = new RunDocument { Seed = seed, Profile = o.Profile.Name, Shard = o.Shard.ToString(), Complete = complete };
+        var meta = new RunDocument
+        {
+            Seed = seed, Profile = o.Profile.Name, Shard = o.Shard.ToString(), Complete = complete,
+            Build = complete && o.Shard == Shard.Whole && o.Replay is null
+                ? BuildFingerprint.Of([typeof(Claim).Assembly, typeof(ClaimCatalog).Assembly], examples?.Directory) : null,
+        };
         RunReport.Write(o.OutDir, results, meta);
         var doc = meta with { Claims = results.Select(r => r.ToRecord()).ToArray() };
         if (o.Format == "json") Console.Write(doc.ToJson());

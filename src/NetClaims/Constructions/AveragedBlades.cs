@@ -31,22 +31,36 @@ public static class AveragedBlades
     /// believed to work, e.g. the centred blade for odd d, whose sum is 0).</param>
     public static TwoLayerRelu Build(Dimension d, int halfWidth = 1, bool signedQ = true, bool shiftOdd = true, Fraction? normaliser = null)
     {
-        if (halfWidth < 1) throw new ArgumentOutOfRangeException(nameof(halfWidth), "blade half-width must be ≥ 1");
         SizeGuard.EnsureFits($"{Name} at d={d.Value} (3·2^{d.Value} units)", 3.0 * d.VertexCount, BytesPerUnit);
+        return BuildSignUnits(d, halfWidth, signedQ, shiftOdd, normaliser).ToTwoLayerRelu();
+    }
+
+    /// <summary>
+    /// The same network in compact form (<see cref="SignUnitNetwork"/>): blade v is χ(v)·(Q/2^d)·s_h(⟨v,x⟩ − shift),
+    /// i.e. three units σ(⟨v,x⟩ + b) at b = h − shift, −shift, −h − shift with outputs χ(v)·Q/(2^d·h)·(1, −2, 1).
+    /// </summary>
+    public static SignUnitNetwork BuildSignUnits(Dimension d, int halfWidth = 1, bool signedQ = true, bool shiftOdd = true, Fraction? normaliser = null)
+    {
+        if (halfWidth < 1) throw new ArgumentOutOfRangeException(nameof(halfWidth), "blade half-width must be ≥ 1");
+        SizeGuard.EnsureFits($"{Name} at d={d.Value} (3·2^{d.Value} units, compact)", 3.0 * d.VertexCount, sizeof(long));
         int n = d.Value;
         int shift = shiftOdd && n % 2 == 1 ? 1 : 0;
         var q = normaliser ?? NormaliserBySum(d, halfWidth, shift);
         if (!signedQ) q = Fraction.Abs(q);
-        // Output weight of blade v is χ(v)·Q/2^d; precompute both signs once (2^d blades share them).
-        var plus = q / new Fraction(BigInteger.One << n);
-        var units = new ReluUnit[3 * (int)d.VertexCount];
-        int i = 0;
-        for (ulong v = 0; v < d.VertexCount; v++)
+        long count = (long)d.VertexCount;
+        var outer = new long[count];
+        var middle = new long[count];
+        Parallel.For(0, (count + 4095) / 4096, c =>
         {
-            var w = InnerWeight.Sign(v, n);
-            foreach (var u in Blade.Units(w, halfWidth, shift, Parity.Sign(v) > 0 ? plus : -plus)) units[i++] = u;
-        }
-        return new TwoLayerRelu(d, units);
+            for (long v = c * 4096; v < Math.Min(count, (c + 1) * 4096); v++)
+            {
+                long chi = Parity.Sign((ulong)v);
+                outer[v] = chi;
+                middle[v] = -2 * chi;
+            }
+        });
+        return new SignUnitNetwork(d, [new Fraction(halfWidth - shift), new Fraction(-shift), new Fraction(-halfWidth - shift)],
+            [outer, middle, (long[])outer.Clone()], q / new Fraction((BigInteger.One << n) * halfWidth));
     }
 
     /// <summary>

@@ -23,14 +23,24 @@ public static class AveragedRelu
     public static TwoLayerRelu Build(Dimension d, bool signedM = true)
     {
         SizeGuard.EnsureFits($"{Name} at d={d.Value} (2^{d.Value} units)", d.VertexCount, BytesPerUnit);
+        return BuildSignUnits(d, signedM).ToTwoLayerRelu();
+    }
+
+    /// <summary>The same network in compact form (<see cref="SignUnitNetwork"/>): units σ(⟨v,x⟩ + β) with outputs χ(v)/M_d.</summary>
+    public static SignUnitNetwork BuildSignUnits(Dimension d, bool signedM = true)
+    {
+        SizeGuard.EnsureFits($"{Name} at d={d.Value} (2^{d.Value} units, compact)", d.VertexCount, sizeof(long));
         int n = d.Value, beta = n % 2;
         var m = NormaliserBySum(d);
         if (!signedM) m = BigInteger.Abs(m);
-        var plus = new Fraction(BigInteger.One, m);
-        var units = new ReluUnit[(int)d.VertexCount];
-        for (ulong v = 0; v < d.VertexCount; v++)
-            units[v] = new ReluUnit(InnerWeight.Sign(v, n), new Fraction(beta), Parity.Sign(v) > 0 ? plus : -plus);
-        return new TwoLayerRelu(d, units);
+        if (m.IsZero) throw new InvalidOperationException($"M_d's defining sum vanishes at d={n}: no normaliser makes the average equal χ");
+        long count = (long)d.VertexCount;
+        var outs = new long[count];
+        Parallel.For(0, (count + 4095) / 4096, c =>
+        {
+            for (long v = c * 4096; v < Math.Min(count, (c + 1) * 4096); v++) outs[v] = Parity.Sign((ulong)v);
+        });
+        return new SignUnitNetwork(d, [new Fraction(beta)], [outs], new Fraction(BigInteger.One, m));
     }
 
     /// <summary>M_d from its defining sum Σ_k (−1)^k C(d,k) σ(d − 2k + β).</summary>

@@ -24,9 +24,25 @@ public sealed record Construction(
     /// <summary>Distinct inner weights at d: the exhaustive check costs about Directions·2^d neuron evaluations.</summary>
     public Func<int, double> Directions { get; init; } = _ => 1;
 
+    /// <summary>
+    /// The same network in compact form, for constructions whose units all have sign-vector inner weights: evaluated on
+    /// the whole cube by Walsh–Hadamard transforms (<see cref="SignUnitEvaluator"/>) above <see cref="Evaluations.DirectMaxD"/>.
+    /// </summary>
+    public Func<Dimension, SignUnitNetwork>? Compact { get; init; }
+
+    /// <summary>Bias classes of the compact form (arrays of 2^d integers held during its check).</summary>
+    public int BiasClasses { get; init; } = 1;
+
     /// <summary>Refuses (one line) a d whose network would not fit in memory or whose exhaustive check would take hours.</summary>
     public void EnsureFeasible(int d)
     {
+        if (Compact is not null && d > Evaluations.DirectMaxD)
+        {
+            // Compact units (8 bytes each) plus the transform's two arrays (16 bytes per vertex); O((J + 1)·d·2^d) work.
+            if (d > 30) throw new SizeRefusedException($"{Name} at d={d}: the transform holds 2^{d} vertices in memory; d ≤ 30");
+            SizeGuard.EnsureFits($"{Name} at d={d} (compact units and the transform)", Math.Pow(2, d), 8.0 * BiasClasses + SignUnitEvaluator.BytesPerVertex);
+            return;
+        }
         SizeGuard.EnsureFits($"{Name} at d={d} ({Units(d):0.##E+0} units)", Units(d), 128);
         SizeGuard.EnsureFeasible($"the exhaustive check of {Name} at d={d} ({Directions(d):0.##E+0} weight groups × 2^{d} vertices)",
             Directions(d) * Math.Pow(2, d), Networks.CubeEvaluator.OperationCap);
@@ -43,11 +59,14 @@ public static class ConstructionCatalog
         new(SplineRidge.Name, "cheapest ridge: linear spline through (d−2k, (−1)^k) along 1, free linear part (§1.2)", 1, 1,
             SplineRidge.Build, SplineRidge.ClosedFormCost, "2(d−1)·√d") { Units = d => d + 1 },
         new(AveragedBlades.Name, "Theorem 4: (Q/2^d)Σ_v χ(v)s(⟨v,x⟩−β), s = unit tent, shifted for odd d (§1.3)", 1, 1,
-            d => AveragedBlades.Build(d), d => AveragedBlades.ClosedFormCost(d), "4·√d·|Q|") { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d) },
+            d => AveragedBlades.Build(d), d => AveragedBlades.ClosedFormCost(d), "4·√d·|Q|")
+        { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d), Compact = d => AveragedBlades.BuildSignUnits(d), BiasClasses = 3 },
         new(AveragedBlades.HalfWidthName, "half-width-2 blades: s₂(z) = ½(σ(z+2) − 2σ(z) + σ(z−2)), same Q (§1.3)", 1, 1,
-            d => AveragedBlades.Build(d, halfWidth: 2), d => AveragedBlades.ClosedFormCost(d, 2), "2·√d·|Q|") { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d) },
+            d => AveragedBlades.Build(d, halfWidth: 2), d => AveragedBlades.ClosedFormCost(d, 2), "2·√d·|Q|")
+        { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d), Compact = d => AveragedBlades.BuildSignUnits(d, halfWidth: 2), BiasClasses = 3 },
         new(AveragedRelu.Name, "g* = (1/M_d)Σ_v χ(v)σ(⟨v,x⟩+β), the minimum-R-norm interpolant (§1.4)", 1, 2,
-            d => AveragedRelu.Build(d), AveragedRelu.ClosedFormCost, "√d·2^d/|M_d| = 1/ρ_d") { Units = d => Math.Pow(2, d), Directions = d => Math.Pow(2, d) },
+            d => AveragedRelu.Build(d), AveragedRelu.ClosedFormCost, "√d·2^d/|M_d| = 1/ρ_d")
+        { Units = d => Math.Pow(2, d), Directions = d => Math.Pow(2, d), Compact = d => AveragedRelu.BuildSignUnits(d), BiasClasses = 1 },
     ];
 
     public static Construction Get(string name) =>

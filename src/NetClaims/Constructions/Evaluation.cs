@@ -42,7 +42,28 @@ public static class Evaluations
         })).Value;
     }
 
-    public static Evaluation Exhaustive(Construction c, Dimension d) => Exhaustive(c.Name, d, c.Build);
+    /// <summary>
+    /// Up to this d the exhaustive check runs the direct evaluator (neuron by neuron); above it a construction with a
+    /// compact form is checked by Walsh–Hadamard transforms. Both paths are exact; a property test holds them equal.
+    /// </summary>
+    public const int DirectMaxD = 14;
 
-    public static Evaluation Cost(Construction c, Dimension d) => Cost(c.Name, d, c.Build);
+    public static Evaluation Exhaustive(Construction c, Dimension d) =>
+        c.Compact is { } compact && d.Value > DirectMaxD
+            ? Full.GetOrAdd((c.Name, d.Value), _ => new Lazy<Evaluation>(() =>
+            {
+                var net = compact(d);
+                return new Evaluation(c.Name, d.Value, checked((int)net.Width), net.Cost(), SignUnitEvaluator.Check(net, Parity.Full(d)));
+            })).Value
+            : Exhaustive(c.Name, d, c.Build);
+
+    public static Evaluation Cost(Construction c, Dimension d) =>
+        c.Compact is { } compact && d.Value > DirectMaxD
+            ? Full.TryGetValue((c.Name, d.Value), out var done) && done.IsValueCreated ? done.Value
+                : CostOnly.GetOrAdd((c.Name, d.Value), _ => new Lazy<Evaluation>(() =>
+                {
+                    var net = compact(d);
+                    return new Evaluation(c.Name, d.Value, checked((int)net.Width), net.Cost(), null);
+                })).Value
+            : Cost(c.Name, d, c.Build);
 }

@@ -12,6 +12,12 @@ public sealed record RunDocument
     public string Profile { get; init; } = "ci";
     public string Shard { get; init; } = "1/1";
     public bool Complete { get; init; } = true;
+
+    /// <summary>
+    /// <see cref="BuildFingerprint"/> of the code and explicit examples that produced a complete, unsharded run without a
+    /// replay token; null otherwise (such a report is never reused by the gate tests).
+    /// </summary>
+    public string? Build { get; init; }
     public int Passed => Claims.Count(c => c.Passed);
     public int Failed => Claims.Count(c => !c.Passed);
     public IReadOnlyList<ClaimRecord> Claims { get; init; } = [];

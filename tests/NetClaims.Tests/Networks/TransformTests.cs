@@ -14,54 +14,75 @@ namespace NetClaims.Tests.Networks;
 /// </summary>
 public sealed class TransformTests
 {
-    // A network of 1–40 sign-direction units on d ∈ [1, 14], directions drawn from a pool (so some repeat), biases k/2 and
-    // outputs k/3 with small k, and a small affine part.
-    static Gen<TwoLayerRelu> Networks =>
-        from d in Gen.Choose(1, 14)
-        from width in Gen.Choose(1, 40)
-        from seed in Gen.Choose(0, 1_000_000)
-        select Make(d, width, seed);
-
-    static TwoLayerRelu Make(int d, int width, int seed)
+    // A sign-unit network on d directions: 1–3 bias classes k/2 (|k| ≤ 2d+2, so some units never fire and some always
+    // do), each direction's numerator in [−4, 4] (zeros included: absent units), output scale k/3.
+    static SignUnitNetwork Make(int d, int seed)
     {
         var rng = new Random(seed);
-        var pool = Enumerable.Range(0, 1 + rng.Next(width)).Select(_ => (ulong)rng.NextInt64() & ((1UL << d) - 1)).ToArray();
-        var units = Enumerable.Range(0, width).Select(_ => new ReluUnit(InnerWeight.Sign(pool[rng.Next(pool.Length)], d),
-            new Fraction(rng.Next(-2 * d, 2 * d + 1), 2), new Fraction(rng.Next(-9, 10), 3))).ToArray();
-        var linear = Enumerable.Range(0, d).Select(_ => new Fraction(rng.Next(-3, 4), 4)).ToArray();
-        return new TwoLayerRelu(new Dimension(d), units, linear, new Fraction(rng.Next(-5, 6), 7));
+        int classes = 1 + rng.Next(3);
+        var biases = Enumerable.Range(0, classes).Select(_ => new Fraction(rng.Next(-2 * d - 2, 2 * d + 3), 2)).ToArray();
+        var numerators = Enumerable.Range(0, classes).Select(_ => Enumerable.Range(0, 1 << d).Select(_ => (long)rng.Next(-4, 5)).ToArray()).ToArray();
+        return new SignUnitNetwork(new Dimension(d), biases, numerators, new Fraction(rng.Next(1, 10) * (rng.Next(2) * 2 - 1), 3));
     }
 
     [Fact]
-    public void The_transform_equals_the_direct_evaluator_on_every_vertex()
+    public void The_transform_equals_the_direct_evaluator_on_every_vertex_for_every_d_up_to_14()
     {
-        Prop.ForAll(Networks.ToArbitrary(), net =>
-        {
-            var ev = new CubeEvaluator(net);
-            var values = ev.ValuesByTransform();
-            for (ulong x = 0; x < (ulong)values.Length; x++)
-                if (values[x] != ev.Evaluate(x).Exact) return false;
-            return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150).WithReplay(18, 3));
+        // Every d in 1…14, 8 generated networks each (seeds fixed), every vertex: g(x) from the transform and from the
+        // direct evaluator of the very same units (ToTwoLayerRelu), compared as exact rationals.
+        for (int d = 1; d <= 14; d++)
+            Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
+            {
+                var net = Make(d, seed);
+                var fast = SignUnitEvaluator.Evaluate(net);
+                var ev = new CubeEvaluator(net.ToTwoLayerRelu());
+                for (ulong x = 0; x < (ulong)fast.Scaled.Length; x++)
+                    if (fast.Unit * new Fraction(fast.Scaled[x]) != ev.ExactValue(x)) return false;
+                return true;
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(8).WithReplay((ulong)(18 + d), 3UL));
+    }
+
+    [Fact]
+    public void The_128_bit_path_agrees_with_the_64_bit_path_and_is_taken_when_the_bound_needs_it()
+    {
+        // Numerators near 2^38 at d = 12: the bound 2^12·Σ|N|·max t exceeds 2^63, the values themselves do not.
+        var rng = new Random(5);
+        int d = 12;
+        var small = Make(d, 77);
+        var big = new SignUnitNetwork(small.Dim, small.Biases, small.Numerators.Select(a => a.Select(u => u * (1L << 36) + rng.Next(-3, 4)).ToArray()).ToArray(), small.OutputScale);
+        var wide = SignUnitEvaluator.Evaluate(big);
+        Assert.True(wide.Used128Bits);
+        var ev = new CubeEvaluator(new SignUnitNetwork(small.Dim, small.Biases, big.Numerators, Fraction.One).ToTwoLayerRelu());
+        for (ulong x = 0; x < (ulong)wide.Scaled.Length; x += 37)
+            Assert.Equal(ev.ExactValue(x), new Fraction(wide.Scaled[x]) * wide.Unit / big.OutputScale);
+        Assert.False(SignUnitEvaluator.Evaluate(small).Used128Bits);
     }
 
     [Fact]
     public void The_transform_check_agrees_with_the_direct_check_on_the_parity_constructions()
     {
-        foreach (var name in new[] { NetClaims.Constructions.AveragedBlades.Name, NetClaims.Constructions.AveragedRelu.Name, NetClaims.Constructions.AveragedBlades.HalfWidthName })
-            for (int d = 2; d <= 12; d++)
+        foreach (var c in NetClaims.Constructions.ConstructionCatalog.All.Where(c => c.Compact is not null))
+            for (int d = Math.Max(2, c.MinD); d <= 12; d++)
             {
-                var c = NetClaims.Constructions.ConstructionCatalog.Get(name);
-                var ev = new CubeEvaluator(c.Build(new Dimension(d)));
-                var direct = ev.Check(Parity.Full(new Dimension(d)));
-                var fast = ev.CheckByTransform(Parity.Full(new Dimension(d)));
+                var dim = new Dimension(d);
+                var compact = c.Compact!(dim);
+                var direct = new CubeEvaluator(c.Build(dim)).Check(Parity.Full(dim));
+                var fast = SignUnitEvaluator.Check(compact, Parity.Full(dim));
                 Assert.Equal(direct.Mismatches, fast.Mismatches);
                 Assert.Equal(direct.MaxAbsError, fast.MaxAbsError);
+                Assert.Equal(NetClaims.Norms.NetworkCost.Exact(c.Build(dim)), compact.Cost());
+                Assert.Equal(c.Build(dim).Width, compact.Width);
             }
-        // A false variant: the transform finds the same first mismatch as the direct scan.
-        var unsigned = NetClaims.Constructions.AveragedBlades.Build(new Dimension(6), signedQ: false);
-        var e = new CubeEvaluator(unsigned);
-        Assert.Equal(e.Check(Parity.Full(new Dimension(6))).FirstMismatch, e.CheckByTransform(Parity.Full(new Dimension(6))).FirstMismatch);
+        // False variants: the transform finds the same mismatches, first mismatch and error as the direct scan.
+        foreach (var d in new[] { 6, 7, 10 })
+        {
+            var dim = new Dimension(d);
+            var unsigned = NetClaims.Constructions.AveragedBlades.BuildSignUnits(dim, signedQ: false);
+            var direct = new CubeEvaluator(unsigned.ToTwoLayerRelu()).Check(Parity.Full(dim));
+            var fast = SignUnitEvaluator.Check(unsigned, Parity.Full(dim));
+            Assert.False(fast.Interpolates);
+            Assert.Equal((direct.Mismatches, direct.FirstMismatch, direct.FirstMismatchValue, direct.MaxAbsError), (fast.Mismatches, fast.FirstMismatch, fast.FirstMismatchValue, fast.MaxAbsError));
+        }
     }
 
     [Fact]
