@@ -121,18 +121,28 @@ public sealed class ExampleStore(string directory)
 
     public string PathFor(ClaimId claim) => System.IO.Path.Combine(Directory, claim.Value + ".tokens");
 
-    public IReadOnlyList<ReplayToken> For(ClaimId claim, string role)
+    public IReadOnlyList<ReplayToken> For(ClaimId claim, string role) => Read(claim, role).Tokens;
+
+    /// <summary>The claim's example lines that are not tokens of this claim ("path:line: 'text'"); each is also a warning.</summary>
+    public IReadOnlyList<string> BadLines(ClaimId claim) => Read(claim, null).Bad;
+
+    (List<ReplayToken> Tokens, List<string> Bad) Read(ClaimId claim, string? role)
     {
         var path = PathFor(claim);
-        if (!File.Exists(path)) return [];
         var list = new List<ReplayToken>();
+        var bad = new List<string>();
+        if (!File.Exists(path)) return (list, bad);
         foreach (var (line, n) in File.ReadAllLines(path).Select((l, i) => (l.Trim(), i + 1)))
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (ReplayToken.TryParse(line, out var t) && t.Claim == claim) { if (t.Role == role) list.Add(t); }
-            else lock (problems) problems.Add($"skipped bad example {path}:{n}: '{line}'");
+            if (ReplayToken.TryParse(line, out var t) && t.Claim == claim) { if (role is null || t.Role == role) list.Add(t); }
+            else
+            {
+                bad.Add($"{path}:{n}: '{line}'");
+                lock (problems) problems.Add($"skipped bad example {path}:{n}: '{line}'");
+            }
         }
-        return list;
+        return (list, bad);
     }
 
     /// <summary>Appends a token (once) with a comment saying what it showed.</summary>

@@ -55,6 +55,9 @@ public static partial class Generated
     static CheckOutcome Checked(ClaimId id, string role, RunSettings s, Func<RunSettings, CheckOutcome> fresh, Func<ReplayToken, string, CheckOutcome> replay)
     {
         int replayed = 0, fixedCount = 0;
+        // A promoted example that cannot even be read is not a pass either: under ci it fails the claim, elsewhere it warns.
+        if (s.Profile.IncompleteFails && s.Examples?.BadLines(id) is { Count: > 0 } bad)
+            return new CheckOutcome.Errored(0, $"explicit example that is not a token of {id}: {bad[0]}");
         foreach (var example in s.Examples?.For(id, role) ?? [])
         {
             replayed++;

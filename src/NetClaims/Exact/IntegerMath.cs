@@ -46,8 +46,10 @@ public static class IntegerMath
         throw new ArgumentOutOfRangeException(nameof(n), $"cannot decide whether {n} has a large square factor (no factor below {TrialBound} leaves {rest})");
     }
 
-    static BigInteger ISqrt(BigInteger n)
+    /// <summary>⌊√n⌋ for n ≥ 0: Newton's iteration from an over-estimate decreases monotonically to it.</summary>
+    public static BigInteger ISqrt(BigInteger n)
     {
+        if (n.Sign < 0) throw new ArgumentOutOfRangeException(nameof(n), "the integer square root needs n ≥ 0");
         if (n < 2) return n;
         var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
         while (true)

@@ -31,7 +31,7 @@ public static class SurdOrder
         Fraction lo = Fraction.Zero, hi = Fraction.Zero;
         foreach (var (k, q) in s.Terms)
         {
-            var r = ISqrt(k * scale * scale);
+            var r = IntegerMath.ISqrt(k * scale * scale);
             // r ≤ √k·10^p < r + 1, and exactly r when k·10^{2p} is a perfect square.
             var a = new Fraction(r, scale);
             var b = r * r == k * scale * scale ? a : new Fraction(r + 1, scale);
@@ -39,20 +39,6 @@ public static class SurdOrder
             else { lo += q * a; hi += q * b; }
         }
         return (lo, hi);
-    }
-
-    static BigInteger ISqrt(BigInteger n)
-    {
-        if (n.Sign < 0) throw new ArgumentOutOfRangeException(nameof(n));
-        if (n < 2) return n;
-        // Newton's iteration from an over-estimate decreases monotonically to ⌊√n⌋.
-        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
-        while (true)
-        {
-            var y = (x + n / x) >> 1;
-            if (y >= x) return x;
-            x = y;
-        }
     }
 
     /// <summary>π enclosed to 20 decimals: 3.14159265358979323846 &lt; π &lt; 3.14159265358979323847.</summary>

@@ -80,4 +80,16 @@ public sealed class FailureDatabaseTests : IDisposable
         var again = Assert.IsType<CheckOutcome.Fails>(Planted(ci, broken: true));
         Assert.Contains("[explicit example", again.Counterexample);
     }
+
+    [Fact]
+    public void An_unreadable_example_line_fails_the_claim_under_ci_and_warns_elsewhere()
+    {
+        var examples = new ExampleStore(Path.Combine(dir, "examples"));
+        Directory.CreateDirectory(examples.Directory);
+        File.WriteAllText(examples.PathFor(Id), "# examples\nnc1:another.claim/check@E_1\n");
+        var ci = Assert.IsType<CheckOutcome.Errored>(Planted(RunSettings.Default.WithExamples(examples), broken: false));
+        Assert.Contains("not a token of", ci.Message);
+        Assert.IsType<CheckOutcome.Holds>(Planted(Fast(1).WithExamples(examples), broken: false));
+        Assert.Contains(examples.Problems, p => p.Contains("skipped bad example"));
+    }
 }
