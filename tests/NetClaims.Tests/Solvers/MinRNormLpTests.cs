@@ -28,6 +28,32 @@ public sealed class MinRNormLpTests
         Assert.InRange(r.Optimum, 12 * Math.Sqrt(7) * (1 - 1e-7), 12 * Math.Sqrt(7) * (1 + 1e-7));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(8)]
+    public void Column_generation_reaches_the_full_dictionary_optimum(int d)
+    {
+        // The full LP (every column at once) is the independent reference; column generation prices with transforms.
+        var full = MinRNormLp.Solve(new Dimension(d), Dictionary.SignDirections);
+        var cg = ColumnGeneration.Solve(new Dimension(d));
+        Assert.Equal("OPTIMAL", cg.Status);
+        // Both are GLOP optima (primal/dual tolerance ~1e-7 relative): 1e-6 relative.
+        Assert.InRange(cg.Optimum, full.Optimum * (1 - 1e-6), full.Optimum * (1 + 1e-6));
+        Assert.True(cg.MaxReducedCostViolation <= 1e-6 * Math.Sqrt(d), $"a neuron still prices out: {cg.MaxReducedCostViolation}");
+        Assert.True(cg.Columns < full.Columns || d <= 3, $"column generation used {cg.Columns} of {full.Columns} columns");
+    }
+
+    [Fact]
+    public void Column_generation_stopped_early_has_no_certificate()
+    {
+        // One round: the ridge master is optimal for itself but some neuron still has negative reduced cost at d = 6.
+        var cg = ColumnGeneration.Solve(new Dimension(6), maxIterations: 1);
+        Assert.Equal("ITERATION_LIMIT", cg.Status);
+        Assert.True(cg.MaxReducedCostViolation > 1e-3);
+    }
+
     [Fact]
     public void Large_full_lps_are_refused_before_building() =>
         Assert.Throws<SizeRefusedException>(() => MinRNormLp.Solve(new Dimension(12), Dictionary.SignDirections));
