@@ -57,7 +57,7 @@ public static class ConstructionCatalog
         new(SawtoothRidge.Name, "sawtooth ridge σ(z+d+1) − 2Σ(−1)^jσ(z+d−2j), z = ⟨1,x⟩, odd-d sign fix (§1.1)", 1, 1,
             d => SawtoothRidge.Build(d), SawtoothRidge.ClosedFormCost, "(2d+3)·√d") { Units = d => d + 2 },
         new(SplineRidge.Name, "cheapest ridge: linear spline through (d−2k, (−1)^k) along 1, free linear part (§1.2)", 1, 1,
-            SplineRidge.Build, SplineRidge.ClosedFormCost, "2(d−1)·√d") { Units = d => d + 1 },
+            SplineRidge.Build, SplineRidge.ClosedFormCost, "2(d−1)·√d") { Units = d => Math.Max(0, d - 1) },
         new(AveragedBlades.Name, "Theorem 4: (Q/2^d)Σ_v χ(v)s(⟨v,x⟩−β), s = unit tent, shifted for odd d (§1.3)", 1, 1,
             d => AveragedBlades.Build(d), d => AveragedBlades.ClosedFormCost(d), "4·√d·|Q|")
         { Units = d => 3 * Math.Pow(2, d), Directions = d => Math.Pow(2, d), Compact = d => AveragedBlades.BuildSignUnits(d), BiasClasses = 3 },

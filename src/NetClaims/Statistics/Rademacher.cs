@@ -94,7 +94,7 @@ public static class RNormBallRademacher
 
     // max over w ∈ {±1}^d, b ∈ [−√d, √d] of |Σ_i σ_i σ(⟨w,x_i⟩/√d + b)|, exactly: with S_k = Σ_{i: dist(w, x_i) = k} σ_i
     // the sum is Σ_k S_k·σ((d − 2k)/√d + b), piecewise linear in b with breakpoints −(d − 2k)/√d.
-    static (double Sup, ulong Direction) SignDictionarySup(int d, ulong[] points, int[] sigma)
+    internal static (double Sup, ulong Direction) SignDictionarySup(int d, ulong[] points, int[] sigma)
     {
         double sqd = Math.Sqrt(d);
         var s = new long[d + 1];
@@ -119,7 +119,7 @@ public static class RNormBallRademacher
     // max over b ∈ [−√d, √d] of |Σ_i σ_i σ(z_i + b)|, z_i = ⟨w, x_i⟩ (‖w‖ = 1). F is piecewise linear in b with kinks at
     // b = −z_i, so its |max| is at a kink or an end. With z sorted decreasingly, at b the active units are a prefix:
     // F(b) = A + b·S over the prefix {z_i > −b} (A = Σσ_i z_i, S = Σσ_i), so one sweep evaluates every kink.
-    static double SupOverBias(double[] w, double[][] x, int[] sigma, double sqd)
+    internal static double SupOverBias(double[] w, double[][] x, int[] sigma, double sqd)
     {
         int n = x.Length;
         var z = new double[n];
