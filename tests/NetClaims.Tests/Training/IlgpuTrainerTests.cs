@@ -22,6 +22,9 @@ public static class BackendCases
         select new BackendCase(d, width, n, opt, seed));
 }
 
+// ILGPU compiles these kernels from the test assembly's IL at run time; Stryker's instrumented assembly
+// cannot be compiled that way (InternalCompilerException), so the mutation run filters kind=ilgpu out.
+[Trait("kind", "ilgpu")]
 public sealed class IlgpuTrainerTests
 {
     static Dataset Data(int d, int n, int seed)
