@@ -34,8 +34,8 @@ internal static class TrueMinimumClaims
 
     static CaseResult Check(Dimension d)
     {
-        var full = MinRNormLp.SolveCached(d, Dictionary.SignDirections);
-        var ridge = MinRNormLp.SolveCached(d, Dictionary.RidgeAlongOnes);
+        var full = MinRNormLp.SolveCached(d, NeuronDictionary.SignDirections);
+        var ridge = MinRNormLp.SolveCached(d, NeuronDictionary.RidgeAlongOnes);
         var cert = ParityCertificate.Check(d);
         double inv = 1 / NeuronCorrelation.Rho(d).ToDouble();
         double gstar = Evaluations.Cost(ConstructionCatalog.Get(AveragedRelu.Name), d).CostDouble;
@@ -58,8 +58,8 @@ internal static class TrueMinimumClaims
         new NegativeControl("The minimum-norm parity interpolant is a ridge function: the full LP and the one-direction LP agree.",
             s => Generated.ForEachDimension(Id, "negative", 2, LpMaxD(s), s, d =>
             {
-                var full = MinRNormLp.SolveCached(d, Dictionary.SignDirections).Optimum;
-                var ridge = MinRNormLp.SolveCached(d, Dictionary.RidgeAlongOnes).Optimum;
+                var full = MinRNormLp.SolveCached(d, NeuronDictionary.SignDirections).Optimum;
+                var ridge = MinRNormLp.SolveCached(d, NeuronDictionary.RidgeAlongOnes).Optimum;
                 return CaseResult.Of(Close(full, ridge), $"full LP {full:G10}, one-direction LP {ridge:G10}");
             })));
 
@@ -71,8 +71,8 @@ internal static class TrueMinimumClaims
         for (int d = 2; d <= 8; d++)
         {
             var dim = new Dimension(d);
-            var full = MinRNormLp.SolveCached(dim, Dictionary.SignDirections);
-            var ridge = MinRNormLp.SolveCached(dim, Dictionary.RidgeAlongOnes);
+            var full = MinRNormLp.SolveCached(dim, NeuronDictionary.SignDirections);
+            var ridge = MinRNormLp.SolveCached(dim, NeuronDictionary.RidgeAlongOnes);
             t.Row(d, full.Optimum, 1 / NeuronCorrelation.Rho(dim).ToDouble(), ridge.Optimum, SplineRidge.ClosedFormCost(dim).ToDouble(), full.Rows, full.Columns, full.NonZeros);
         }
         return t.Build();

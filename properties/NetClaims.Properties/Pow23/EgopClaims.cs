@@ -30,7 +30,7 @@ internal static class EgopClaims
     // report): its virtual matrix and outputs predict, its layer-by-layer forward pass is measured.
     static Net Trained(int r, int l)
     {
-        var s = TrainedClaims.Student(r, l, 1);
+        var s = TrainedLinearLayerClaims.Student(r, l, 1);
         var layers = s.Net.Layers.Select(m => m.ToArray()).ToArray();
         double[] b = s.Net.B.ToArray(), a = s.Net.A.ToArray();
         double c = s.Net.C;

@@ -49,7 +49,7 @@ internal static class EvalMore
         // The LP has 2^d rows: GLOP solves the one-direction LP at d = 14 in seconds, not at d = 20 in minutes.
         if (ridge && dValue > 14) return Cli.Fail($"the one-direction LP at d={dValue} has 2^{dValue} rows; refused above d = 14");
         var d = new Dimension(dValue);
-        var r = Solvers.MinRNormLp.Solve(d, ridge ? Solvers.Dictionary.RidgeAlongOnes : Solvers.Dictionary.SignDirections);
+        var r = Solvers.MinRNormLp.Solve(d, ridge ? Solvers.NeuronDictionary.RidgeAlongOnes : Solvers.NeuronDictionary.SignDirections);
         double inv = 1 / NeuronCorrelation.Rho(d).ToDouble();
         if (format == "json")
         {

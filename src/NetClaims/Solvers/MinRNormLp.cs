@@ -5,7 +5,7 @@ using NetClaims.Cube;
 namespace NetClaims.Solvers;
 
 /// <summary>Which ReLU atoms the LP may use.</summary>
-public enum Dictionary
+public enum NeuronDictionary
 {
     /// <summary>σ(⟨w,x⟩ − b) for every w ∈ {±1}^d (one per ± pair) and every integer b in (−d, d).</summary>
     SignDirections,
@@ -27,16 +27,16 @@ public sealed record LpResult(double Optimum, string Status, int Rows, int Colum
 /// </summary>
 public static class MinRNormLp
 {
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, Dictionary), Lazy<LpResult>> Memo = new();
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, NeuronDictionary), Lazy<LpResult>> Memo = new();
 
     /// <summary>The LP solved once per process for each (d, dictionary): claims, reports and checks share it.</summary>
-    public static LpResult SolveCached(Dimension d, Dictionary dictionary) =>
+    public static LpResult SolveCached(Dimension d, NeuronDictionary dictionary) =>
         Memo.GetOrAdd((d.Value, dictionary), _ => new Lazy<LpResult>(() => Solve(d, dictionary))).Value;
 
-    public static LpResult Solve(Dimension d, Dictionary dictionary)
+    public static LpResult Solve(Dimension d, NeuronDictionary dictionary)
     {
         int n = d.Value;
-        if (dictionary == Dictionary.SignDirections && n > 10)
+        if (dictionary == NeuronDictionary.SignDirections && n > 10)
             throw new SizeRefusedException($"the full-dictionary LP at d={n} has ~{(1L << (n - 1)) * (2 * n - 1) * 2} columns × {1L << n} rows; refused above d = 10 (d = 9 takes ~20 s)");
         var clock = Stopwatch.StartNew();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
@@ -61,7 +61,7 @@ public static class MinRNormLp
         long nonZeros = (long)vertices * (n + 1);
         int columns = n + 1;
         // One direction per ± pair: masks with the top bit clear (σ(−t − b) is covered by σ(t − b') and the affine part).
-        ulong directions = dictionary == Dictionary.RidgeAlongOnes ? 1 : vertices / 2;
+        ulong directions = dictionary == NeuronDictionary.RidgeAlongOnes ? 1 : vertices / 2;
         for (ulong w = 0; w < directions; w++)
             for (int b = -n + 1; b <= n - 1; b++)
             {

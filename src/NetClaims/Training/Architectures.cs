@@ -42,14 +42,19 @@ public interface IArchitecture
     double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient);
 }
 
-internal static class Init
+/// <summary>Uniform initialisation in ±1/√fan-in (PyTorch's default for linear layers).</summary>
+internal static class ParameterInit
 {
     public static void Uniform(Random rng, Span<double> target, int fanIn)
     {
         double bound = 1 / Math.Sqrt(fanIn);
         for (int i = 0; i < target.Length; i++) target[i] = (2 * rng.NextDouble() - 1) * bound;
     }
+}
 
+/// <summary>Row indexing of a mini-batch: an empty batch means every row of the dataset.</summary>
+internal static class BatchRows
+{
     public static int Rows(Dataset data, ReadOnlySpan<int> batch) => batch.IsEmpty ? data.N : batch.Length;
 
     public static int Index(ReadOnlySpan<int> batch, int j) => batch.IsEmpty ? j : batch[j];
@@ -78,10 +83,10 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
     {
         var rng = new Random(seed);
         var t = new double[ParameterCount];
-        Init.Uniform(rng, t.AsSpan(0, B0), D);
-        Init.Uniform(rng, t.AsSpan(B0, Width), D);
-        Init.Uniform(rng, t.AsSpan(A0, Width), Width);
-        Init.Uniform(rng, t.AsSpan(C0, 1), Width);
+        ParameterInit.Uniform(rng, t.AsSpan(0, B0), D);
+        ParameterInit.Uniform(rng, t.AsSpan(B0, Width), D);
+        ParameterInit.Uniform(rng, t.AsSpan(A0, Width), Width);
+        ParameterInit.Uniform(rng, t.AsSpan(C0, 1), Width);
         return t;
     }
 
@@ -98,19 +103,19 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
 
     public double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient)
     {
-        int rows = Init.Rows(data, batch);
+        int rows = BatchRows.Rows(data, batch);
         var z = new double[Width];
         double loss = 0;
         for (int j = 0; j < rows; j++)
         {
-            var x = data.Row(Init.Index(batch, j));
+            var x = data.Row(BatchRows.Index(batch, j));
             double f = theta[C0];
             for (int k = 0; k < Width; k++)
             {
                 z[k] = TensorPrimitives.Dot(theta.Slice(k * D, D), x) + theta[B0 + k];
                 if (z[k] > 0) f += theta[A0 + k] * z[k];
             }
-            double e = f - data.Y[Init.Index(batch, j)];
+            double e = f - data.Y[BatchRows.Index(batch, j)];
             loss += e * e;
             if (gradient.IsEmpty) continue;
             double g = 2 * e / rows;
@@ -141,7 +146,7 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
 /// … → width; the last with a bias), a ReLU, and a linear output with bias. L = 2 is the two-layer net.
 /// θ = [W₁, …, W_{L−1} (row-major), b, a, c]. Decay on the W's and a.
 /// </summary>
-public sealed class DeepLinearRelu(int d, int width, int depth) : IArchitecture
+public sealed class DeepLinearReluArchitecture(int d, int width, int depth) : IArchitecture
 {
     public string Name => $"linear-relu-L{depth}";
 
@@ -169,10 +174,10 @@ public sealed class DeepLinearRelu(int d, int width, int depth) : IArchitecture
     {
         var rng = new Random(seed);
         var t = new double[ParameterCount];
-        for (int l = 0; l < Depth - 1; l++) Init.Uniform(rng, t.AsSpan(LayerStart(l), Width * LayerIn(l)), LayerIn(l));
-        Init.Uniform(rng, t.AsSpan(B0, Width), LayerIn(Depth - 2));
-        Init.Uniform(rng, t.AsSpan(A0, Width), Width);
-        Init.Uniform(rng, t.AsSpan(C0, 1), Width);
+        for (int l = 0; l < Depth - 1; l++) ParameterInit.Uniform(rng, t.AsSpan(LayerStart(l), Width * LayerIn(l)), LayerIn(l));
+        ParameterInit.Uniform(rng, t.AsSpan(B0, Width), LayerIn(Depth - 2));
+        ParameterInit.Uniform(rng, t.AsSpan(A0, Width), Width);
+        ParameterInit.Uniform(rng, t.AsSpan(C0, 1), Width);
         return t;
     }
 
@@ -212,14 +217,14 @@ public sealed class DeepLinearRelu(int d, int width, int depth) : IArchitecture
 
     public double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient)
     {
-        int rows = Init.Rows(data, batch);
+        int rows = BatchRows.Rows(data, batch);
         var h = Buffers();
         var gz = new double[Width];
         var gnext = new double[Math.Max(D, Width)];
         double loss = 0;
         for (int j = 0; j < rows; j++)
         {
-            int i = Init.Index(batch, j);
+            int i = BatchRows.Index(batch, j);
             double e = Forward(theta, data.Row(i), h) - data.Y[i];
             loss += e * e;
             if (gradient.IsEmpty) continue;
@@ -270,7 +275,7 @@ public sealed class SumOfRelus(int d, int width) : IArchitecture
     public double[] Initialize(int seed)
     {
         var t = new double[ParameterCount];
-        Init.Uniform(new Random(seed), t, D);
+        ParameterInit.Uniform(new Random(seed), t, D);
         return t;
     }
 
@@ -283,12 +288,12 @@ public sealed class SumOfRelus(int d, int width) : IArchitecture
 
     public double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient)
     {
-        int rows = Init.Rows(data, batch);
+        int rows = BatchRows.Rows(data, batch);
         var z = new double[Width];
         double loss = 0;
         for (int j = 0; j < rows; j++)
         {
-            int i = Init.Index(batch, j);
+            int i = BatchRows.Index(batch, j);
             var x = data.Row(i);
             double f = 0;
             for (int k = 0; k < Width; k++) { z[k] = TensorPrimitives.Dot(theta.Slice(k * D, D), x); if (z[k] > 0) f += z[k]; }

@@ -60,7 +60,7 @@ public static class PowExperiment
     public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null)
     {
         var (train, test, v) = Data(d, r, n, 512, seed);
-        var arch = new DeepLinearRelu(d, width, depth);
+        var arch = new DeepLinearReluArchitecture(d, width, depth);
         int tail = Math.Max(1, epochs / 10);
         var options = new TrainOptions
         {

@@ -15,7 +15,7 @@ public sealed class MinRNormLpTests
     [InlineData(6, 13.063945)]
     public void Full_dictionary_lp_finds_one_over_rho(int d, double expected)
     {
-        var r = MinRNormLp.Solve(new Dimension(d), Dictionary.SignDirections);
+        var r = MinRNormLp.Solve(new Dimension(d), NeuronDictionary.SignDirections);
         Assert.Equal("OPTIMAL", r.Status);
         Assert.InRange(r.Optimum, expected - 5e-6, expected + 5e-6);
     }
@@ -24,7 +24,7 @@ public sealed class MinRNormLpTests
     public void One_direction_lp_finds_the_ridge_optimum()
     {
         // 2(d−1)√d (THEOREMS.md §1.2 sharp version) at d = 7: 12√7 = 31.749016.
-        var r = MinRNormLp.Solve(new Dimension(7), Dictionary.RidgeAlongOnes);
+        var r = MinRNormLp.Solve(new Dimension(7), NeuronDictionary.RidgeAlongOnes);
         Assert.InRange(r.Optimum, 12 * Math.Sqrt(7) * (1 - 1e-7), 12 * Math.Sqrt(7) * (1 + 1e-7));
     }
 
@@ -36,7 +36,7 @@ public sealed class MinRNormLpTests
     public void Column_generation_reaches_the_full_dictionary_optimum(int d)
     {
         // The full LP (every column at once) is the independent reference; column generation prices with transforms.
-        var full = MinRNormLp.Solve(new Dimension(d), Dictionary.SignDirections);
+        var full = MinRNormLp.Solve(new Dimension(d), NeuronDictionary.SignDirections);
         var cg = ColumnGeneration.Solve(new Dimension(d));
         Assert.Equal("OPTIMAL", cg.Status);
         // Both are GLOP optima (primal/dual tolerance ~1e-7 relative): 1e-6 relative.
@@ -56,7 +56,7 @@ public sealed class MinRNormLpTests
 
     [Fact]
     public void Large_full_lps_are_refused_before_building() =>
-        Assert.Throws<SizeRefusedException>(() => MinRNormLp.Solve(new Dimension(12), Dictionary.SignDirections));
+        Assert.Throws<SizeRefusedException>(() => MinRNormLp.Solve(new Dimension(12), NeuronDictionary.SignDirections));
 }
 
 public sealed class ParityCertificateTests

@@ -11,7 +11,7 @@ public sealed record GradientCase(int Kind, int D, int Width, int Depth, int N, 
     public IArchitecture Architecture => Kind switch
     {
         0 => new TwoLayer(D, Width),
-        1 => new DeepLinearRelu(D, Width, Depth),
+        1 => new DeepLinearReluArchitecture(D, Width, Depth),
         _ => new SumOfRelus(D, Width),
     };
 
@@ -82,7 +82,7 @@ public sealed class GradientTests
     public void Two_layer_depth_two_nets_agree_with_the_two_layer_architecture()
     {
         // L = 2 of the linear+ReLU family is the two-layer net with the same parameter layout [W, b, a, c].
-        var deep = new DeepLinearRelu(3, 5, 2);
+        var deep = new DeepLinearReluArchitecture(3, 5, 2);
         var two = new TwoLayer(3, 5);
         Assert.Equal(two.ParameterCount, deep.ParameterCount);
         var theta = two.Initialize(3);

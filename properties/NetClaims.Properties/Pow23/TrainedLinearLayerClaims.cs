@@ -17,7 +17,7 @@ namespace NetClaims.Properties.Pow23;
 /// effective index rank of the input gradients). Scale: d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3 (the
 /// paper's: d = 20, n ≤ 2048, width 1000, 60 100 epochs).
 /// </summary>
-internal static class TrainedClaims
+internal static class TrainedLinearLayerClaims
 {
     const int D = 10, N = 256, Width = 32, Epochs = 300;
     const double Lambda = 1e-3;

@@ -16,7 +16,7 @@ namespace NetClaims.Properties.Ahs23;
 /// decay, until ‖g − χ‖₂ ≤ 1/2, cost at least (1 − ‖g − χ‖₂)/ρ_d. Trained with the CPU reference trainer (the ILGPU
 /// trainer is checked against it by a property in the tests).
 /// </summary>
-internal static class TrainedClaims
+internal static class TrainedParityClaims
 {
     static readonly ClaimId Id = new("ahs23.thm6.trained");
 
