@@ -89,6 +89,46 @@ public sealed class RNormBallRademacherTests
         Assert.True(RNormBallRademacher.Estimate(6, points, 1, 12, seed: 3, searchSteps: 0).Mean <= one.Mean + 1e-12);
     }
 
+    // Random data mostly puts the sup over b at the end b = √d (every unit active). These cases are chosen where the best
+    // bias is strictly inside (−√d, √d), at a breakpoint: there only an exact sweep over the breakpoints finds the sup.
+    [Fact]
+    public void Interior_biases_are_found_by_both_exact_sups()
+    {
+        int interior = 0;
+        for (int seed = 1; seed <= 300; seed++)
+        {
+            const int d = 3, n = 6, grid = 3000;
+            var rng = new Random(seed);
+            var points = Enumerable.Range(0, n).Select(_ => (ulong)rng.Next(1 << d)).ToArray();
+            var sigma = Enumerable.Range(0, n).Select(_ => rng.Next(2) * 2 - 1).ToArray();
+            double sqd = Math.Sqrt(d), step = 2 * sqd / grid;
+            var x = points.Select(p => Vertex(p, d)).ToArray();
+            double brute = 0, argB = 0;
+            for (ulong w = 0; w < 1UL << d; w++)
+            {
+                var wn = Vertex(w, d).Select(c => c / sqd).ToArray();
+                for (int g = 0; g <= grid; g++)
+                {
+                    double b = -sqd + step * g, f = 0;
+                    for (int i = 0; i < n; i++) f += sigma[i] * Math.Max(0, x[i].Zip(wn, (a, c) => a * c).Sum() + b);
+                    if (Math.Abs(f) > brute + 1e-12) (brute, argB) = (Math.Abs(f), b);
+                }
+                Assert.InRange(RNormBallRademacher.SupOverBias(wn, x, sigma, sqd), 0, brute + 1e-9);
+            }
+            var (sup, _) = RNormBallRademacher.SignDictionarySup(d, points, sigma);
+            Assert.InRange(sup, brute - 1e-12, brute + n * step);
+            if (Math.Abs(argB) < sqd - 0.05) interior++;
+        }
+        Assert.True(interior >= 10, $"only {interior} of 300 cases have an interior best bias");
+    }
+
+    [Fact]
+    public void The_smallest_and_largest_accepted_sizes_run()
+    {
+        Assert.Equal(2, RNormBallRademacher.Estimate(2, [0, 3], 1, 2, 1, searchSteps: 0).Draws);
+        Assert.Equal(2, RNormBallRademacher.Estimate(14, [0, 5], 1, 2, 1, searchSteps: 0).Draws);
+    }
+
     [Fact]
     public void Bad_sizes_are_refused()
     {
@@ -101,6 +141,25 @@ public sealed class RNormBallRademacherTests
 
 public sealed class FiniteClassRademacherTests
 {
+    // The estimate is the mean of the per-draw sups with its standard error; recomputed here from the same sign draws with
+    // MathNet's sample statistics (for one function f the sup is just ⟨f, σ⟩/n).
+    [Fact]
+    public void One_function_gives_the_mean_and_standard_error_of_its_correlations()
+    {
+        double[] f = [1, -2, 0.5, 3];
+        var (mean, se) = Rademacher.Estimate([f], 50, new Random(4));
+        var rng = new Random(4);
+        var values = Enumerable.Range(0, 50).Select(_ =>
+        {
+            var s = Enumerable.Range(0, 4).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray();
+            return f.Zip(s, (a, b) => a * b).Sum() / 4;
+        }).ToArray();
+        Assert.Equal(MathNet.Numerics.Statistics.Statistics.Mean(values), mean, 12);
+        Assert.Equal(MathNet.Numerics.Statistics.Statistics.StandardDeviation(values) / Math.Sqrt(50), se, 12);
+        Assert.Throws<ArgumentException>(() => Rademacher.Estimate([f], 1, new Random(1)));
+        Assert.True(double.IsFinite(Rademacher.Estimate([f], 2, new Random(1)).StdErr)); // two draws are enough
+    }
+
     [Fact]
     public void A_zero_function_has_zero_complexity()
     {
