@@ -14,6 +14,11 @@ namespace NetClaims.Properties;
 /// </summary>
 public static class ClaimCatalog
 {
+    /// <summary>The assemblies every claim's verdict depends on: the harness, the mathematics and the claims (the
+    /// inputs of <see cref="NetClaims.Reports.BuildFingerprint"/>; the GPU trainer is not among them, no claim uses it).</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> Assemblies { get; } =
+        [typeof(Claim).Assembly, typeof(NetClaims.Cube.Dimension).Assembly, typeof(ClaimCatalog).Assembly];
+
     public static IReadOnlyList<Claim> All { get; } =
     [
         OneDimensionalClaims.MinNorm,

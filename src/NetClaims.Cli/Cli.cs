@@ -7,6 +7,9 @@ namespace NetClaims.Cli;
 /// <summary>Shared plumbing: parse errors and bad input become one line on stderr and exit code 2.</summary>
 internal static class Cli
 {
+    /// <summary>Outputs written beside the core's report files: the PNG plots.</summary>
+    public static IReadOnlyList<NetClaims.Reports.IRunExporter> Exporters { get; } = [new NetClaims.Reports.PlotExporter()];
+
     public const int Ok = 0, ClaimFailed = 1, BadUsage = 2, InternalError = 70, Interrupted = 130;
 
     public static RootCommand CreateRoot() => new("NetClaims: executable claims of neural-network learning theory")

@@ -82,9 +82,9 @@ internal static class OrderingClaims
     {
         var claimId = new ClaimId(id);
         return new Claim(claimId, Source, statement, tier,
-            s => Generated.ForEachDimension(claimId, "check", lo, hi, s, d => body(d.Value)),
+            s => DimensionChecks.ForEach(claimId, "check", lo, hi, s, d => body(d.Value)),
             report,
-            new NegativeControl(negative, s => Generated.ForEachDimension(claimId, "negative", lo, hi, s, d => negativeBody(d.Value))));
+            new NegativeControl(negative, s => DimensionChecks.ForEach(claimId, "negative", lo, hi, s, d => negativeBody(d.Value))));
     }
 
     static ReportTable CostGrid()

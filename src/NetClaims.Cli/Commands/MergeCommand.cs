@@ -21,7 +21,7 @@ internal static class MergeCommand
             if (p.GetValue(dirs)!.Any(d => Path.GetFullPath(d).TrimEnd('/') == output.TrimEnd('/')))
                 return Cli.Fail($"--out {p.GetValue(outDir)} is one of the shards being merged: choose another folder");
             var (doc, reports) = RunReport.Merge(p.GetValue(dirs)!);
-            RunReport.Write(p.GetValue(outDir)!, doc, reports);
+            RunReport.Write(p.GetValue(outDir)!, doc, reports, Cli.Exporters);
             if (p.GetValue(format) == "json") Console.Write(doc.ToJson());
             else VerdictTable.Print(doc, p.GetValue(outDir)!);
             return doc.Claims.All(c => c.Passed) ? Cli.Ok : Cli.ClaimFailed;
@@ -51,7 +51,7 @@ internal static class ReportCommand
                 .Where(x => File.Exists(x.Path)).ToDictionary(x => x.Id, x => File.ReadAllText(x.Path));
             var dest = p.GetValue(outDir) ?? src;
             ReportFolder.Check(dest);
-            RunReport.Write(dest, doc, reports);
+            RunReport.Write(dest, doc, reports, Cli.Exporters);
             Console.WriteLine($"wrote {Path.Combine(dest, "report.md")}, report.json, netclaims.tex and {Directory.GetFiles(Path.Combine(dest), "*.png", SearchOption.AllDirectories).Length} plots");
             return Cli.Ok;
         });

@@ -86,9 +86,9 @@ internal static class VerifyCommand
         {
             Seed = seed, Profile = o.Profile.Name, Shard = o.Shard.ToString(), Complete = complete,
             Build = complete && o.Shard == Shard.Whole && o.Replay is null
-                ? BuildFingerprint.Of([typeof(Claim).Assembly, typeof(ClaimCatalog).Assembly], examples?.Directory) : null,
+                ? BuildFingerprint.Of(ClaimCatalog.Assemblies, examples?.Directory) : null,
         };
-        RunReport.Write(o.OutDir, results, meta);
+        RunReport.Write(o.OutDir, results, meta, Cli.Exporters);
         var doc = meta with { Claims = results.Select(r => r.ToRecord()).ToArray() };
         if (o.Format == "json") Console.Write(doc.ToJson());
         else VerdictTable.Print(doc, o.OutDir);

@@ -1,3 +1,4 @@
+using NetClaims.Cube;
 using NetClaims.Claims;
 
 namespace NetClaims.Tests.Cli;
@@ -175,7 +176,7 @@ public sealed class FailureStoreSafetyTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(misfiled)!);
         File.Move(other, misfiled);
         var store = new FailureStore(dir);
-        var outcome = Generated.ForAllDimensions(Id, "check", 1, 5, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store), _ => CaseResult.Pass("ok"));
+        var outcome = DimensionChecks.ForAll(Id, "check", 1, 5, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store), _ => CaseResult.Pass("ok"));
         Assert.IsType<CheckOutcome.Holds>(outcome);
         Assert.True(File.Exists(misfiled));
         Assert.Contains(store.Problems, p => p.Contains("names test.other"));
@@ -186,7 +187,7 @@ public sealed class FailureStoreSafetyTests : IDisposable
     {
         var store = new FailureStore(dir);
         var path = store.Add(new ReplayToken(Id, "check", "S_42"), "a statistic's token under a generated check");
-        var outcome = Generated.ForAllDimensions(Id, "check", 1, 5, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store), _ => CaseResult.Pass("ok"));
+        var outcome = DimensionChecks.ForAll(Id, "check", 1, 5, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store), _ => CaseResult.Pass("ok"));
         Assert.IsType<CheckOutcome.Holds>(outcome);
         Assert.True(File.Exists(path));
         Assert.Single(store.Problems, p => p.Contains("cannot be replayed and was kept"));

@@ -27,7 +27,7 @@ internal static class VerifiedRun
         RunDocument doc;
         try { doc = RunDocument.FromJson(File.ReadAllText(path), path); }
         catch (FormatException e) { Reason = e.Message; return null; }
-        var fingerprint = BuildFingerprint.Of([typeof(Claim).Assembly, typeof(ClaimCatalog).Assembly], Path.Combine(SnapshotApprovals.Directory, "examples"));
+        var fingerprint = BuildFingerprint.Of(ClaimCatalog.Assemblies, Path.Combine(SnapshotApprovals.Directory, "examples"));
         if (doc.Build is null) { Reason = "the report is partial, sharded or a replay"; return null; }
         if (doc.Build != fingerprint) { Reason = "the report was made by other code or other explicit examples"; return null; }
         if (doc.Profile != RunSettings.Default.Profile.Name) { Reason = $"the report ran profile {doc.Profile}, this run {RunSettings.Default.Profile.Name}"; return null; }

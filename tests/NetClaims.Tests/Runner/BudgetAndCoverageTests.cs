@@ -1,3 +1,4 @@
+using NetClaims.Cube;
 using Hedgehog.Linq;
 using NetClaims.Claims;
 using Gen = Hedgehog.Linq.Gen;
@@ -40,7 +41,7 @@ public sealed class BudgetTests
     public void An_enumeration_cut_by_the_budget_is_incomplete_too()
     {
         var tight = Profile.CiProfile with { CheckBudget = TimeSpan.FromMilliseconds(30) };
-        var outcome = Generated.ForEachDimension(Id, "check", 1, 20, RunSettings.Default.WithProfile(tight), _ => { Thread.Sleep(20); return CaseResult.Pass("slow"); });
+        var outcome = DimensionChecks.ForEach(Id, "check", 1, 20, RunSettings.Default.WithProfile(tight), _ => { Thread.Sleep(20); return CaseResult.Pass("slow"); });
         Assert.StartsWith("incomplete:", Assert.IsType<CheckOutcome.Fails>(outcome).Counterexample);
     }
 
@@ -49,7 +50,7 @@ public sealed class BudgetTests
     {
         // With no shrink budget the first failing case is reported as found (still a valid counterexample, with a token).
         var noShrink = Profile.CiProfile with { ShrinkBudget = TimeSpan.Zero };
-        var outcome = Generated.ForAllDimensions(Id, "check", 1, 60, RunSettings.Default.WithProfile(noShrink),
+        var outcome = DimensionChecks.ForAll(Id, "check", 1, 60, RunSettings.Default.WithProfile(noShrink),
             d => CaseResult.Of(d.Value < 7, "planted"));
         var fails = Assert.IsType<CheckOutcome.Fails>(outcome);
         Assert.NotNull(fails.Replay);

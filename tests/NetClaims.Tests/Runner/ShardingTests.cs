@@ -1,3 +1,4 @@
+using NetClaims.Cube;
 using Hedgehog.Linq;
 using NetClaims.Claims;
 using NetClaims.Properties;
@@ -20,7 +21,7 @@ public sealed class ShardingTests : IDisposable
             (d, ctx) => { ctx.Classify(d > 30, "big"); return CaseResult.Of(holds(d), $"planted d={d}"); },
             new CheckOptions<int> { Show = d => $"d={d}", Coverage = [new CoverageRequirement("big", 0.2)] }),
         _ => new ReportContent("planted", new ReportTable.Builder("t").Column("k", CellRule.Text).Column("x", CellRule.Rel(1e-9)).Row("a", 1.5).Build()),
-        new NegativeControl("false", s => Generated.ForAllDimensions(new ClaimId(id), "negative", 1, 9, s, d => CaseResult.Of(d.Value < 4, "neg"))));
+        new NegativeControl("false", s => DimensionChecks.ForAll(new ClaimId(id), "negative", 1, 9, s, d => CaseResult.Of(d.Value < 4, "neg"))));
 
     static readonly Claim[] Claims =
     [

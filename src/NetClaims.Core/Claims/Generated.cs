@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Hedgehog;
 using Hedgehog.Linq;
-using NetClaims.Cube;
 using Gen = Hedgehog.Linq.Gen;
 using Range = Hedgehog.Linq.Range;
 
@@ -26,17 +25,6 @@ public static partial class Generated
 {
     /// <summary>Fresh-seed runs made, beyond the run's own, to confirm a stored statistical failure.</summary>
     public const int Confirmations = 2;
-
-    /// <summary>Checks <paramref name="body"/> for generated d in [lo, hi] (constant range: d shrinks towards lo).</summary>
-    /// <param name="id">The claim the check belongs to (for the seed and the replay token).</param>
-    /// <param name="role"><c>check</c> or <c>negative</c>.</param>
-    /// <param name="label">What the generated integer is called in counterexamples (default d).</param>
-    public static CheckOutcome ForAllDimensions(ClaimId id, string role, int lo, int hi, RunSettings settings, Func<Dimension, CaseResult> body, string label = "d")
-    {
-        if (lo < 1 || hi > Dimension.Max || lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), $"bad dimension range [{lo}, {hi}]");
-        return ForAll(id, role, Gen.Int32(Range.Constant(lo, hi)), settings, (d, _) => body(new Dimension(d)),
-            new CheckOptions<int> { Show = d => $"{label}={d}" });
-    }
 
     /// <summary>Checks <paramref name="body"/> on cases from <paramref name="gen"/>; see the class summary for the phases.</summary>
     public static CheckOutcome ForAll<T>(ClaimId id, string role, Hedgehog.Gen<T> gen, RunSettings settings, Func<T, CaseContext, CaseResult> body, CheckOptions<T>? options = null)

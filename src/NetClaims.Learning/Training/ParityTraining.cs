@@ -46,10 +46,10 @@ public static class ParityTraining
         var data = Cube(d);
         var arch = new TwoLayer(d, width);
         var theta0 = arch.Initialize(options.Seed);
-        var resolved = IlgpuTrainer.Resolve(device);
+        var resolved = AcceleratedTrainers.Resolve(device);
         var run = resolved == TrainDevice.Cpu
             ? CpuTrainer.Train(arch, theta0, data, options, progress, cancel)
-            : IlgpuTrainer.Train(arch, theta0, data, options, resolved, progress, cancel);
+            : AcceleratedTrainers.Require(resolved).Train(arch, theta0, data, options, resolved, progress, cancel);
         // Divergence is judged against the untrained network's loss (the first epoch may already have blown up).
         var start = arch.ToNetwork(theta0);
         double initial = Enumerable.Range(0, data.N).Average(v => Math.Pow(start.Evaluate(data.Row(v)) - data.Y[v], 2));

@@ -8,7 +8,7 @@ namespace NetClaims.Reports;
 /// <summary>
 /// The report of a run, written to one folder: report.json (<see cref="RunDocument"/>), report.md (verdict table,
 /// negative controls, coverage, targeted search, every claim's numeric report), claims/{id}.md, netclaims.tex (every
-/// verified number as a LaTeX macro) and plots/*.png. <see cref="Merge"/> combines shard folders into one.
+/// verified number as a LaTeX macro), and whatever the run's <see cref="IRunExporter"/>s add (plots/*.png). <see cref="Merge"/> combines shard folders into one.
 /// </summary>
 public static partial class RunReport
 {
@@ -37,43 +37,27 @@ public static partial class RunReport
 
     /// <summary>
     /// Writes every output file of a run into a staging folder and swaps it for <paramref name="dir"/> when complete
-    /// (<see cref="ReportFolder"/>). <paramref name="reports"/>: claim id → rendered numeric report.
+    /// (<see cref="ReportFolder"/>). <paramref name="reports"/>: claim id → rendered numeric report. The core writes
+    /// report.json, report.md, claims/*.md and netclaims.tex; each of <paramref name="exporters"/> adds its own files
+    /// (plots: NetClaims.Exporters.Plotting), and report.md links the figures they return.
     /// </summary>
-    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports) =>
-        ReportFolder.Replace(dir, staging => WriteFiles(staging, doc, reports));
+    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports, IReadOnlyList<IRunExporter>? exporters = null) =>
+        ReportFolder.Replace(dir, staging => WriteFiles(staging, doc, reports, exporters ?? []));
 
-    static void WriteFiles(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports)
+    static void WriteFiles(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports, IReadOnlyList<IRunExporter> exporters)
     {
         foreach (var (id, md) in reports) AtomicFile.WriteAllText(Path.Combine(dir, "claims", id + ".md"), md);
-        var plots = WritePlots(dir, reports);
+        var figures = exporters.SelectMany(e => e.Export(dir, doc, reports)).ToLookup(f => f.ClaimId, StringComparer.Ordinal);
         AtomicFile.WriteAllText(Path.Combine(dir, "report.json"), doc.ToJson());
-        AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), Markdown(doc, reports, plots));
+        AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), Markdown(doc, reports, figures));
         AtomicFile.WriteAllText(Path.Combine(dir, "netclaims.tex"), Latex.Macros(doc, reports));
     }
 
-    public static void Write(string dir, IReadOnlyList<ClaimResult> results, RunDocument meta) =>
+    public static void Write(string dir, IReadOnlyList<ClaimResult> results, RunDocument meta, IReadOnlyList<IRunExporter>? exporters = null) =>
         Write(dir, meta with { Claims = results.Select(r => r.ToRecord()).ToArray() },
-            results.Where(r => r.Report is not null).ToDictionary(r => r.Claim.Id.Value, r => ReportText.Render(r.Report!)));
+            results.Where(r => r.Report is not null).ToDictionary(r => r.Claim.Id.Value, r => ReportText.Render(r.Report!)), exporters);
 
-    static Dictionary<string, List<(PlotSpec Spec, string File)>> WritePlots(string dir, IReadOnlyDictionary<string, string> reports)
-    {
-        var written = new Dictionary<string, List<(PlotSpec, string)>>();
-        foreach (var (id, md) in reports)
-        {
-            var parsed = ReportText.Parse(md, id);
-            foreach (var spec in parsed.Plots)
-            {
-                var table = parsed.Tables.FirstOrDefault(t => t.Name == spec.Table)
-                    ?? throw new FormatException($"{id}: plot {spec.Name} refers to a missing table '{spec.Table}'");
-                var file = $"plots/{id}.{spec.Name}.png";
-                PlotWriter.Write(Path.Combine(dir, file), spec, table);
-                (written.TryGetValue(id, out var list) ? list : written[id] = []).Add((spec, file));
-            }
-        }
-        return written;
-    }
-
-    static string Markdown(RunDocument doc, IReadOnlyDictionary<string, string> reports, Dictionary<string, List<(PlotSpec Spec, string File)>> plots)
+    static string Markdown(RunDocument doc, IReadOnlyDictionary<string, string> reports, ILookup<string, ReportFigure> figures)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -117,7 +101,7 @@ public static partial class RunReport
         {
             if (!reports.TryGetValue(r.Id, out var md)) continue;
             sb.Append("\n---\n\n").Append(md.Replace("\n# ", "\n## ").Replace("## table: ", "### table: ").Replace("## notes", "### notes").Replace("## plots", "### plots"));
-            foreach (var (spec, file) in plots.GetValueOrDefault(r.Id) ?? []) sb.Append($"\n![{spec.Title}]({file})\n");
+            foreach (var f in figures[r.Id]) sb.Append($"\n![{f.Title}]({f.File})\n");
         }
         return sb.ToString();
     }

@@ -1,22 +1,9 @@
 using System.Diagnostics;
-using NetClaims.Cube;
 
 namespace NetClaims.Claims;
 
 public static partial class Generated
 {
-    /// <summary>
-    /// Checks <paramref name="body"/> once for every d in [lo, hi], in increasing order, stopping at the first failure
-    /// (so a counterexample is the smallest failing d). For claims whose only parameter is a small range of d, this
-    /// replaces ~100 random draws of d by the whole range, and does not depend on the run seed.
-    /// </summary>
-    public static CheckOutcome ForEachDimension(ClaimId id, string role, int lo, int hi, RunSettings settings, Func<Dimension, CaseResult> body, string label = "d")
-    {
-        if (lo < 1 || hi > Dimension.Max || lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), $"bad dimension range [{lo}, {hi}]");
-        return ForEach(id, role, Enumerable.Range(lo, hi - lo + 1).ToArray(), settings, (d, _) => body(new Dimension(d)),
-            new CheckOptions<int> { Show = d => $"{label}={d}" });
-    }
-
     /// <summary>
     /// Checks <paramref name="body"/> on every value of a finite list, in order, stopping at the first failure. Case i
     /// belongs to shard (i mod n) + 1; its replay token carries <c>E_i</c>. Every value must be checked: the declared

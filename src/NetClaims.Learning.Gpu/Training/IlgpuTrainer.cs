@@ -8,12 +8,6 @@ using ILGPU.Runtime.Cuda;
 
 namespace NetClaims.Training;
 
-/// <summary>Where to train: the CPU reference trainer, or the ILGPU kernels on its CPU accelerator or on CUDA.</summary>
-public enum TrainDevice { Auto, Cpu, IlgpuCpu, Cuda }
-
-/// <summary>A device that was asked for and is not there (one line, for the CLI's exit code 2).</summary>
-public sealed class DeviceUnavailableException(string message) : Exception(message);
-
 /// <summary>
 /// The ILGPU kernels of the two-layer trainer (float32, the <see cref="TwoLayer"/> layout θ = [W, b, a, c]). No atomics:
 /// each gradient entry is summed by one thread in row order, so a run is deterministic on every accelerator.
@@ -114,7 +108,7 @@ public static class IlgpuTrainer
     }
 
     /// <summary>Resolves <see cref="TrainDevice.Auto"/>: CUDA when a GPU is present, the CPU reference trainer otherwise.</summary>
-    public static TrainDevice Resolve(TrainDevice device) => device == TrainDevice.Auto ? (CudaAvailable() ? TrainDevice.Cuda : TrainDevice.Cpu) : device;
+    public static TrainDevice Resolve(TrainDevice device) => AcceleratedTrainers.Resolve(device);
 
     public static TrainResult Train(TwoLayer arch, double[] theta0, Dataset data, TrainOptions options, TrainDevice device, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -181,4 +175,13 @@ public static class IlgpuTrainer
         var result = theta.GetAsArray1D().Select(v => (double)v).ToArray();
         return new TrainResult(result, losses.ToArray(), losses.Count, clock.Elapsed.TotalSeconds, device == TrainDevice.Cuda ? $"cuda ({acc.Name})" : "ilgpu-cpu");
     }
+}
+
+/// <summary>The ILGPU trainer as NetClaims.Learning finds it (by name, only when a run asks for an accelerator).</summary>
+public sealed class IlgpuTrainerBackend : IAcceleratedTrainer
+{
+    public bool CudaAvailable() => IlgpuTrainer.CudaAvailable();
+
+    public TrainResult Train(TwoLayer arch, double[] theta0, Dataset data, TrainOptions options, TrainDevice device, IProgress<EpochProgress>? progress, CancellationToken cancel) =>
+        IlgpuTrainer.Train(arch, theta0, data, options, device, progress, cancel);
 }
