@@ -4,16 +4,27 @@ using NetClaims.Properties;
 
 namespace NetClaims.Cli.Commands;
 
-/// <summary><c>netclaims list [--format text|json]</c>: id, source, tier and statement of every claim.</summary>
+/// <summary><c>netclaims list [--format text|json|markdown]</c>: id, source, tier and statement of every claim (markdown: the
+/// catalogue document, docs/claims.md).</summary>
 internal static class ListCommand
 {
     public static Command Create()
     {
-        var format = Cli.Format();
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text, json or markdown (the catalogue document)",
+            DefaultValueFactory = _ => "text",
+            Validators = { r => { var v = r.GetValueOrDefault<string>(); if (v is not ("text" or "json" or "markdown")) r.AddError($"--format must be text, json or markdown, not '{v}'"); } },
+        };
         var cmd = new Command("list", "List every claim: id, source, evidence tier, statement") { format };
         cmd.SetAction(p =>
         {
             var claims = ClaimCatalog.All;
+            if (p.GetValue(format) == "markdown")
+            {
+                Console.Out.Write(ClaimCatalogDocument.Markdown(claims));
+                return Cli.Ok;
+            }
             if (p.GetValue(format) == "json")
             {
                 var arr = new JsonArray(claims.Select(c => (JsonNode)new JsonObject
