@@ -34,21 +34,7 @@ public static class ColumnGeneration
         var clock = Stopwatch.StartNew();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
         ulong vertices = d.VertexCount;
-        var rows = new Constraint[vertices];
-        for (ulong x = 0; x < vertices; x++)
-        {
-            int chi = Parity.Sign(x);
-            rows[x] = solver.MakeConstraint(chi, chi, $"x{x}");
-        }
-        var c = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "c");
-        for (ulong x = 0; x < vertices; x++) rows[x].SetCoefficient(c, 1);
-        for (int i = 0; i < n; i++)
-        {
-            var v = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, $"v{i}");
-            for (ulong x = 0; x < vertices; x++) rows[x].SetCoefficient(v, Vertex.Coordinate(x, i));
-        }
-        var objective = solver.Objective();
-        objective.SetMinimization();
+        var (rows, objective) = ParityLpMaster.Create(solver, d);
         double norm = Math.Sqrt(n);
         var biases = Enumerable.Range(-n + 1, 2 * n - 1).ToArray();
         var inMaster = new HashSet<(ulong, int)>();

@@ -41,22 +41,7 @@ public static class MinRNormLp
         var clock = Stopwatch.StartNew();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
         ulong vertices = d.VertexCount;
-        var rows = new Constraint[vertices];
-        for (ulong x = 0; x < vertices; x++)
-        {
-            int chi = Parity.Sign(x);
-            rows[x] = solver.MakeConstraint(chi, chi, $"x{x}");
-        }
-        // Free affine part ⟨v,x⟩ + c.
-        var c = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "c");
-        for (ulong x = 0; x < vertices; x++) rows[x].SetCoefficient(c, 1);
-        for (int i = 0; i < n; i++)
-        {
-            var v = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, $"v{i}");
-            for (ulong x = 0; x < vertices; x++) rows[x].SetCoefficient(v, Vertex.Coordinate(x, i));
-        }
-        var objective = solver.Objective();
-        objective.SetMinimization();
+        var (rows, objective) = ParityLpMaster.Create(solver, d);
         double norm = Math.Sqrt(n);
         long nonZeros = (long)vertices * (n + 1);
         int columns = n + 1;
@@ -82,5 +67,33 @@ public static class MinRNormLp
         var status = solver.Solve();
         double opt = status == Solver.ResultStatus.OPTIMAL ? objective.Value() : double.NaN;
         return new LpResult(opt, status.ToString(), (int)vertices, columns, nonZeros, clock.Elapsed.TotalSeconds);
+    }
+}
+
+/// <summary>The rows and objective shared by the full and the column-generation LP: g(x) = χ(x) at every vertex, a free
+/// affine part ⟨v, x⟩ + c, minimisation; neuron columns are added by the caller.</summary>
+internal static class ParityLpMaster
+{
+    public static (Constraint[] Rows, Objective Objective) Create(Solver solver, Dimension d)
+    {
+        int n = d.Value;
+        ulong vertices = d.VertexCount;
+        var rows = new Constraint[vertices];
+        for (ulong x = 0; x < vertices; x++)
+        {
+            int chi = Parity.Sign(x);
+            rows[x] = solver.MakeConstraint(chi, chi, $"x{x}");
+        }
+        // Free affine part ⟨v,x⟩ + c.
+        var c = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "c");
+        for (ulong x = 0; x < vertices; x++) rows[x].SetCoefficient(c, 1);
+        for (int i = 0; i < n; i++)
+        {
+            var v = solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, $"v{i}");
+            for (ulong x = 0; x < vertices; x++) rows[x].SetCoefficient(v, Vertex.Coordinate(x, i));
+        }
+        var objective = solver.Objective();
+        objective.SetMinimization();
+        return (rows, objective);
     }
 }
