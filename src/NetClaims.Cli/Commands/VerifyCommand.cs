@@ -9,9 +9,12 @@ using Profile = NetClaims.Claims.Profile;
 namespace NetClaims.Cli.Commands;
 
 /// <summary>
-/// <c>netclaims verify [--claim ID-or-prefix]… [--seed N] [--format text|json] [--out DIR] [--replay TOKEN]</c>:
-/// runs each claim and its negative control, compares its report with snapshots/, prints the verdict table and
-/// writes the report. Exit 0 iff every claim holds, every negative control is refuted and every snapshot matches.
+/// <c>netclaims verify [--claim ID-or-prefix]… [--profile ci|fast|deep] [--seed N] [--shard k/n] [--replay TOKEN]
+/// [--failures DIR] [--no-snapshots] [--format text|json] [--out DIR]</c>: runs each claim and its negative control
+/// (stored failures and promoted examples first), compares its report with snapshots/, prints the verdict table and
+/// writes the report folder (core files plus the CLI's exporters) with the build fingerprint the gate tests reuse.
+/// Exit 0 iff every claim holds, every negative control is refuted and every snapshot matches; 1 otherwise; 2 bad
+/// input; 70 internal error; 130 interrupted.
 /// </summary>
 internal static class VerifyCommand
 {
