@@ -122,6 +122,22 @@ public sealed class RNormBallRademacherTests
         Assert.True(interior >= 10, $"only {interior} of 300 cases have an interior best bias");
     }
 
+    // The sign draws and searches of draw t do not depend on how many draws follow, so runs with 2 and 3 draws share
+    // their first two per-draw sups: v₁, v₂ = mean₂ ± se₂ (two values: se = |v₁ − v₂|/2) and v₃ = 3·mean₃ − 2·mean₂.
+    // The standard error of the 3-draw run must then be MathNet's sample sd of {v₁, v₂, v₃} over √3.
+    [Fact]
+    public void The_standard_error_is_that_of_the_per_draw_sups()
+    {
+        var rng = new Random(21);
+        var points = Enumerable.Range(0, 16).Select(_ => (ulong)rng.Next(1 << 5)).ToArray();
+        var two = RNormBallRademacher.Estimate(5, points, 1, 2, seed: 8, searchSteps: 5);
+        var three = RNormBallRademacher.Estimate(5, points, 1, 3, seed: 8, searchSteps: 5);
+        double[] v = [two.Mean - two.StdErr, two.Mean + two.StdErr, 3 * three.Mean - 2 * two.Mean];
+        Assert.Equal(MathNet.Numerics.Statistics.Statistics.StandardDeviation(v) / Math.Sqrt(3), three.StdErr, 10);
+        Assert.InRange(three.SignDictionaryMean, 1e-12, three.Mean + 1e-12);
+        Assert.True(three.SearchGain >= 0);
+    }
+
     [Fact]
     public void The_smallest_and_largest_accepted_sizes_run()
     {
