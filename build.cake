@@ -6,7 +6,7 @@
 //   Report   netclaims verify --out artifacts/report: Markdown + JSON report
 //   Bench    BenchmarkDotNet suites and the largest-d-in-60-s sweep (not part of CI)
 //   Sweep    netclaims sweep --seeds 100: every claim over 100 run seeds, false-failure rates (not part of CI)
-//   Mutate   Stryker.NET over the machinery the claims depend on (not part of CI; ≤ 60 min on 2 cores)
+//   Mutate   Stryker.NET over the machinery the claims depend on (not part of CI; ~43 min on 2 cores)
 //   CI       Build, Test, Claims (the default; what .ci/run does)
 var target = Argument("target", "CI");
 var configuration = Argument("configuration", "Release");
@@ -51,8 +51,9 @@ Task("Bench").Does(() =>
 // in artifacts/sweep/sweep.md. Not in CI: about an hour on 2 cores.
 Task("Sweep").IsDependentOn("Build").Does(() => Netclaims($"sweep --seeds {Argument("seeds", 100)} --jobs 2 --out artifacts/sweep"));
 
-// Mutation testing of Constructions, Norms, Exact, Networks, LinearLayers, Solvers and Statistics with the fast unit
-// tests (tests/NetClaims.Tests/stryker-config.json); the HTML report lands in artifacts/mutation. Not in CI.
+// Mutation testing of the learning library's Constructions, Norms, Exact, Statistics, Networks and LinearLayers (hot
+// evaluation loops aside; docs/mutation.md says why) with the fast unit tests (tests/NetClaims.Tests/stryker-config.json);
+// about 43 minutes on 2 cores; the HTML report lands in artifacts/mutation. Not in CI.
 Task("Mutate").Does(() =>
 {
     var code = StartProcess("dotnet", new ProcessSettings
