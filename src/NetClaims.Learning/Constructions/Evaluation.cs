@@ -32,15 +32,18 @@ public static class Evaluations
         })).Value;
 
     /// <summary>Cost only (no cube enumeration): for grids that go beyond exhaustive sizes.</summary>
-    public static Evaluation Cost(string key, Dimension d, Func<Dimension, TwoLayerRelu> build)
-    {
-        if (Full.TryGetValue((key, d.Value), out var done) && done.IsValueCreated) return done.Value;
-        return CostOnly.GetOrAdd((key, d.Value), _ => new Lazy<Evaluation>(() =>
+    public static Evaluation Cost(string key, Dimension d, Func<Dimension, TwoLayerRelu> build) =>
+        MemoisedCost(key, d, () =>
         {
             var net = build(d);
             return new Evaluation(key, d.Value, net.Width, NetworkCost.Exact(net), null);
-        })).Value;
-    }
+        });
+
+    // A finished exhaustive evaluation already holds the cost; otherwise the cost alone is computed once per (key, d).
+    static Evaluation MemoisedCost(string key, Dimension d, Func<Evaluation> compute) =>
+        Full.TryGetValue((key, d.Value), out var done) && done.IsValueCreated
+            ? done.Value
+            : CostOnly.GetOrAdd((key, d.Value), _ => new Lazy<Evaluation>(compute)).Value;
 
     /// <summary>
     /// Up to this d the exhaustive check runs the direct evaluator (neuron by neuron); above it a construction with a
@@ -59,11 +62,10 @@ public static class Evaluations
 
     public static Evaluation Cost(Construction c, Dimension d) =>
         c.Compact is { } compact && d.Value > DirectMaxD
-            ? Full.TryGetValue((c.Name, d.Value), out var done) && done.IsValueCreated ? done.Value
-                : CostOnly.GetOrAdd((c.Name, d.Value), _ => new Lazy<Evaluation>(() =>
-                {
-                    var net = compact(d);
-                    return new Evaluation(c.Name, d.Value, checked((int)net.Width), net.Cost(), null);
-                })).Value
+            ? MemoisedCost(c.Name, d, () =>
+            {
+                var net = compact(d);
+                return new Evaluation(c.Name, d.Value, checked((int)net.Width), net.Cost(), null);
+            })
             : Cost(c.Name, d, c.Build);
 }
