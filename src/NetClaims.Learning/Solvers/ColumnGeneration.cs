@@ -40,18 +40,7 @@ public static class ColumnGeneration
         var inMaster = new HashSet<(ulong, int)>();
         void Add(ulong w, int b)
         {
-            if (!inMaster.Add((w, b))) return;
-            var p = solver.MakeNumVar(0, double.PositiveInfinity, $"p{w}_{b}");
-            var q = solver.MakeNumVar(0, double.PositiveInfinity, $"n{w}_{b}");
-            objective.SetCoefficient(p, norm);
-            objective.SetCoefficient(q, norm);
-            for (ulong x = 0; x < vertices; x++)
-            {
-                int act = Vertex.SignDot(w, x, n) - b;
-                if (act <= 0) continue;
-                rows[x].SetCoefficient(p, act);
-                rows[x].SetCoefficient(q, -act);
-            }
+            if (inMaster.Add((w, b))) ParityLpMaster.AddNeuronPair(solver, rows, objective, d, w, b);
         }
         // The ridge along 1 interpolates parity (a spline in ⟨1,x⟩), so the first master is feasible.
         foreach (var b in biases) Add(0, b);

@@ -42,7 +42,6 @@ public static class MinRNormLp
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
         ulong vertices = d.VertexCount;
         var (rows, objective) = ParityLpMaster.Create(solver, d);
-        double norm = Math.Sqrt(n);
         long nonZeros = (long)vertices * (n + 1);
         int columns = n + 1;
         // One direction per ± pair: masks with the top bit clear (σ(−t − b) is covered by σ(t − b') and the affine part).
@@ -50,19 +49,8 @@ public static class MinRNormLp
         for (ulong w = 0; w < directions; w++)
             for (int b = -n + 1; b <= n - 1; b++)
             {
-                var p = solver.MakeNumVar(0, double.PositiveInfinity, $"p{w}_{b}");
-                var q = solver.MakeNumVar(0, double.PositiveInfinity, $"n{w}_{b}");
-                objective.SetCoefficient(p, norm);
-                objective.SetCoefficient(q, norm);
+                nonZeros += ParityLpMaster.AddNeuronPair(solver, rows, objective, d, w, b);
                 columns += 2;
-                for (ulong x = 0; x < vertices; x++)
-                {
-                    int act = Vertex.SignDot(w, x, n) - b;
-                    if (act <= 0) continue;
-                    rows[x].SetCoefficient(p, act);
-                    rows[x].SetCoefficient(q, -act);
-                    nonZeros += 2;
-                }
             }
         var status = solver.Solve();
         double opt = status == Solver.ResultStatus.OPTIMAL ? objective.Value() : double.NaN;
@@ -95,5 +83,29 @@ internal static class ParityLpMaster
         var objective = solver.Objective();
         objective.SetMinimization();
         return (rows, objective);
+    }
+
+    /// <summary>
+    /// The neuron σ(⟨w, x⟩ − b) (w the sign vector of mask w, unnormalised) as two non-negative columns p − q with cost
+    /// ‖w‖₂ = √d each, so |u|·‖w‖ is the R-norm term. Returns the number of non-zero coefficients added.
+    /// </summary>
+    public static long AddNeuronPair(Solver solver, Constraint[] rows, Objective objective, Dimension d, ulong w, int b)
+    {
+        int n = d.Value;
+        double norm = Math.Sqrt(n);
+        var p = solver.MakeNumVar(0, double.PositiveInfinity, $"p{w}_{b}");
+        var q = solver.MakeNumVar(0, double.PositiveInfinity, $"n{w}_{b}");
+        objective.SetCoefficient(p, norm);
+        objective.SetCoefficient(q, norm);
+        long nonZeros = 0;
+        for (ulong x = 0; x < d.VertexCount; x++)
+        {
+            int act = Vertex.SignDot(w, x, n) - b;
+            if (act <= 0) continue;
+            rows[x].SetCoefficient(p, act);
+            rows[x].SetCoefficient(q, -act);
+            nonZeros += 2;
+        }
+        return nonZeros;
     }
 }
