@@ -40,9 +40,9 @@ internal static class ConstructionClaims
             claimId, source,
             $"The {c.Name} network ({c.Description}) equals the parity χ exactly on every vertex of {{±1}}^d, for every d ≥ {c.MinD} (checked exhaustively for {c.MinD} ≤ d ≤ {Paper.MaxExhaustiveD}).",
             EvidenceTier.Exact,
-            s => DimensionChecks.ForEach(claimId, "check", c.MinD, Paper.CheckedMaxD(s, c), s, d =>
+            s => DimensionChecks.ForEach(s, c.MinD, Paper.CheckedMaxD(s, c), d =>
             {
-                s.Log?.Invoke($"{id}: d={d}");
+                s.Log($"{id}: d={d}");
                 var e = Evaluations.Exhaustive(c, d);
                 return Verdict(e);
             }),
@@ -54,8 +54,7 @@ internal static class ConstructionClaims
                         ? "max_abs_error_f64: the same neurons in IEEE double; tolerance abs 1e-9 (the sum has ≤ 3·2^16 terms of size ≤ 1, so rounding stays below 2^16·3·2^-52·16 ≈ 7e-10)."
                         : $"max_abs_error_f64: the same neurons in IEEE double for d ≤ {Evaluations.DirectMaxD}, the exact error rounded above; tolerance abs 1e-9 (the sum has ≤ 3·2^14 terms of size ≤ 1, so rounding stays below 2^14·3·2^-52·14 ≈ 2e-10)."),
             new NegativeControl(negative.Statement,
-                s => DimensionChecks.ForEach(claimId, "negative", c.MinD, Paper.MaxExhaustiveD, s,
-                    d => Verdict(Evaluations.Exhaustive(negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));
+                s => DimensionChecks.ForEach(s, c.MinD, Paper.MaxExhaustiveD, d => Verdict(Evaluations.Exhaustive(negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));
     }
 
     public static Claim Cost(string id, Citation source, Construction c, int maxGeneratedD, FalseCost negative)
@@ -66,10 +65,10 @@ internal static class ConstructionClaims
             claimId, source,
             $"The cost C(g) = Σ|u_i|·‖w_i‖₂ of the {c.Name} network, summed exactly from its weights, equals {c.ClosedFormText} for every d ≥ {lo} (checked for {lo} ≤ d ≤ {maxGeneratedD}).",
             EvidenceTier.Exact,
-            s => DimensionChecks.ForEach(claimId, "check", lo, maxGeneratedD, s, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
+            s => DimensionChecks.ForEach(s, lo, maxGeneratedD, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
             s => new ReportContent($"{c.Name}: exact cost from the weights vs the closed form {c.ClosedFormText}", CostTable(c, lo)),
             new NegativeControl(negative.Statement,
-                s => DimensionChecks.ForEach(claimId, "negative", lo, maxGeneratedD, s, d => negative.Holds(d, Evaluations.Cost(c, d).Cost))));
+                s => DimensionChecks.ForEach(s, lo, maxGeneratedD, d => negative.Holds(d, Evaluations.Cost(c, d).Cost))));
     }
 
     static CaseResult Verdict(Evaluation e)

@@ -95,11 +95,11 @@ internal static class CorrelationClaims
     static readonly Band Tight = Pilots.Register(Id.Value, "targeted best corr/(ρ_d‖w‖)", 0.99757, 0.0009767, 100, Band.AtLeast(0.99, "the bound is attained (sign vectors)"));
 
     /// <param name="rhoScale">Planted-bug hook for the tests: ρ_d inflated by this factor.</param>
-    internal static CheckOutcome LemmaCheck(RunSettings s, double rhoScale = 1)
+    internal static CheckOutcome LemmaCheck(ClaimContext s, double rhoScale = 1)
     {
-        var o = Generated.ForAll(Id, "check", Directions, s, (v, ctx) => Check(v, ctx, rhoScale * RhoOf(v.D), "ρ_d"), Options);
+        var o = Generated.ForAll(s, Directions, (v, ctx) => Check(v, ctx, rhoScale * RhoOf(v.D), "ρ_d"), Options);
         // The climb runs on the claim's owner shard only; elsewhere there is no search to judge.
-        if (o is not CheckOutcome.Holds h || !s.Shard.OwnsClaim(Id) || s.Replay is not null) return o;
+        if (o is not CheckOutcome.Holds h || !s.Shard.OwnsClaim(s.Id) || s.Settings.Replay is not null) return o;
         double best = h.Stats.BestScore ?? double.NaN;
         var stats = h.Stats with { Measures = new Dictionary<string, MeasureSummary>(h.Stats.Measures) { ["targeted best corr/(ρ_d‖w‖)"] = MeasureSummary.Of([best]) } };
         return Tight.Contains(best) ? h with { Stats = stats }
@@ -115,7 +115,7 @@ internal static class CorrelationClaims
             .WithNotes("rho_at_ones: max over b of |E[χσ(⟨1,x⟩/√d + b)]| computed exhaustively; tolerance rel 1e-9 (float sums of ≤ 2^16 terms).",
                        "margin_8_over_d: (8/d)/ρ_d, how much room the lemma's constant 8/d [UNSURE] leaves."),
         new NegativeControl("The lemma holds with constant 1/(4d): |E[χσ(⟨w,x⟩+b)]| ≤ ‖w‖₂/(4d).",
-            s => Generated.ForAll(Id, "negative", Directions, s, (v, ctx) => Check(v, ctx, 1.0 / (4 * v.D), "1/(4d)"), Options with { Coverage = [] })));
+            s => Generated.ForAll(s, Directions, (v, ctx) => Check(v, ctx, 1.0 / (4 * v.D), "1/(4d)"), Options with { Coverage = [] })));
 
     // ---- ρ(χ_S) = ρ_|S| ----
 
@@ -152,11 +152,10 @@ internal static class CorrelationClaims
         SubsetId, new Citation(Paper.Digest, "ρ(χ_S); THEOREMS.md §1.6", "[DER]: coordinates outside S only shift the bias"),
         "For every subset S with |S| ≥ 2, every w and b: |E[χ_S(x)σ(⟨w,x⟩+b)]| ≤ ρ_|S|·‖w_S‖₂ — the correlation with χ_S is governed by |S|, not by d (3 ≤ d ≤ 10).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(SubsetId, "check", SubsetCases, s, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.K)),
-            new CheckOptions<SubsetCase> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("proper subset", 0.3), new CoverageRequirement("w = 1_S", 0.2)] }),
+        s => Generated.ForAll(s, SubsetCases, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.K)), new CheckOptions<SubsetCase> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("proper subset", 0.3), new CoverageRequirement("w = 1_S", 0.2)] }),
         _ => new ReportContent("ρ(χ_S) at w = 1_S for |S| = k inside d = 10", SubsetTable()),
         new NegativeControl("The correlation with χ_S is bounded by the ambient ρ_d·‖w‖₂, whatever S is.",
-            s => Generated.ForAll(SubsetId, "negative", SubsetCases, s, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.D)), new CheckOptions<SubsetCase> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s, SubsetCases, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.D)), new CheckOptions<SubsetCase> { Show = c => c.ToString() })));
 
     static ReportTable SubsetTable()
     {

@@ -56,12 +56,10 @@ internal static class OneDimensionalClaims
         Id, Source,
         "For sorted data (x_i, y_i), min TV(f') over interpolants is Σ|s_i − s_{i−1}| with a free affine part (A; the linear spline interpolates and attains it) and max(TV_in, (TV_in + |s_1 + s_{n−1}|)/2) with a free constant only (B); both equal an LP over ReLUs on a 200-point knot grid (rel 1e-6).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(Id, "check", Datasets, s.WithTests(60), (x, ctx) => Check(x, ctx, OneDimensional.MinVariationA),
-            new CheckOptions<Data> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("B > A", 0.2)] }),
+        s => Generated.ForAll(s.WithTests(60), Datasets, (x, ctx) => Check(x, ctx, OneDimensional.MinVariationA), new CheckOptions<Data> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("B > A", 0.2)] }),
         _ => new ReportContent("the digest's worked examples", Examples()),
         new NegativeControl("min TV(f') = Σ_i |s_i|, the total variation of the secant slopes themselves.",
-            s => Generated.ForAll(Id, "negative", Datasets, s.WithTests(60), (x, ctx) => Check(x, ctx, (xs, ys) => OneDimensional.Slopes(xs, ys).Sum(Math.Abs)),
-                new CheckOptions<Data> { Show = x => x.ToString() })));
+            s => Generated.ForAll(s.WithTests(60), Datasets, (x, ctx) => Check(x, ctx, (xs, ys) => OneDimensional.Slopes(xs, ys).Sum(Math.Abs)), new CheckOptions<Data> { Show = x => x.ToString() })));
 
     static ReportTable Examples()
     {

@@ -78,13 +78,13 @@ internal static class OrderingClaims
     }
 
     static Claim Make(string id, EvidenceTier tier, string statement, int lo, int hi, Func<int, CaseResult> body,
-        string negative, Func<int, CaseResult> negativeBody, Func<RunSettings, ReportContent> report)
+        string negative, Func<int, CaseResult> negativeBody, Func<ClaimContext, ReportContent> report)
     {
         var claimId = new ClaimId(id);
         return new Claim(claimId, Source, statement, tier,
-            s => DimensionChecks.ForEach(claimId, "check", lo, hi, s, d => body(d.Value)),
+            s => DimensionChecks.ForEach(s, lo, hi, d => body(d.Value)),
             report,
-            new NegativeControl(negative, s => DimensionChecks.ForEach(claimId, "negative", lo, hi, s, d => negativeBody(d.Value))));
+            new NegativeControl(negative, s => DimensionChecks.ForEach(s, lo, hi, d => negativeBody(d.Value))));
     }
 
     static ReportTable CostGrid()

@@ -15,6 +15,6 @@ internal static class Paper
     /// The largest d an exhaustive check enumerates: 16; under the deep profile 24 for constructions checked by
     /// transforms (about 3 s per construction at d = 24, under 1 GiB) and 18 for the others (≈ 50 s each at 18).
     /// </summary>
-    public static int CheckedMaxD(NetClaims.Claims.RunSettings s, NetClaims.Constructions.Construction c) =>
+    public static int CheckedMaxD(NetClaims.Claims.ClaimContext s, NetClaims.Constructions.Construction c) =>
         !s.Profile.Deep ? MaxExhaustiveD : c.Compact is not null ? 24 : 18;
 }

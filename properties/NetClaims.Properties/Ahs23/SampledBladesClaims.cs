@@ -84,13 +84,13 @@ internal static class SampledBladesClaims
         ApproxId, Source,
         $"The Bernstein width m_B = ⌈2(|Q|−1+(|Q|+1)ε/3)(d ln 2 + ln(2/δ))/ε²⌉ gives max_x |g_m(x) − χ(x)| ≤ ε over the whole cube with probability ≥ 1 − δ (δ = 0.1), and it is sharp up to a constant: over {Cases} sampled configurations per run (d ∈ 8…12, ε ∈ {{½, ¼}}, exact evaluation) the successes at m_B are not significantly below 0.9·{Cases}, while at m_B/4 they are (exact binomial test, level 2.5e-5 each way).",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(ApproxId, "check", s, Measure, Judge, Options),
+        s => Generated.Statistic(s, Measure, Judge, Options),
         _ => new ReportContent("max error over the cube for 20 seeds per (d, ε) at m_B and m_B/4, exact arithmetic; costs of sampled networks (observation)", ApproxTable(), CostTable())
             .WithNotes("max errors are exact rationals printed as doubles; the same seeds 1–20 every run, so the table is deterministic.",
                        $"verdict: the success count of {Cases} configurations is compared with the binomial floor {Floor} = the largest k with P(Bin({Cases}, 0.9) ≤ k) ≤ 2.5e-5, so a true success rate ≥ 0.9 fails with probability ≤ 2.5e-5.",
                        "cost (observation, not a check): every sample costs exactly 4√d|Q| — its 3m weights are ±Q/m, ∓2Q/m, ±Q/m on sign directions of norm √d, so the sum is an identity of the construction."),
         new NegativeControl("A third of the Bernstein width already suffices: with m_B/3 blades, max error ≤ ε with probability ≥ 0.9.",
-            s => Generated.Statistic(ApproxId, "negative", s, Measure, JudgeThird, Options)));
+            s => Generated.Statistic(s, Measure, JudgeThird, Options)));
 
     static ReportTable ApproxTable()
     {

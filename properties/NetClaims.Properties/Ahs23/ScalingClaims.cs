@@ -92,12 +92,12 @@ internal static class ScalingClaims
         new ClaimId("ahs23.scaling.averaged"), Source,
         "The averaged constructions cost Θ(d), certified for every d ≤ 62: 2√(2π)·d < C(Theorem-4 blades) < 2√(2π)·(d+1), √(2π)·d < C(half-width-2 blades) < √(2π)·(d+1), √(2π)·(d − 3/2) < C(g*) = 1/ρ_d < √(2π)·d (exact costs, from the weights for d ≤ 16 and the closed forms beyond) — so C/d^{3/2} → 0.",
         EvidenceTier.Certified,
-        s => DimensionChecks.ForEach(new ClaimId("ahs23.scaling.averaged"), "check", 1, MaxD, s, d => AveragedInBands(d.Value)),
+        s => DimensionChecks.ForEach(s, 1, MaxD, d => AveragedInBands(d.Value)),
         s => new ReportContent("the averaged constructions in their certified bands (C/d and C/d^{3/2}), with fitted exponents as observations", BandTable(Averaged), FitTable(Averaged, 1.0, 1.5))
             .WithNotes("bands: the central-binomial inequality √(π(m+¼)) < 4^m/C(2m,m) < √(π(m+½)) (every m ≥ 1) [DER]; decided by comparing C² with the band's square times π, π enclosed to 20 decimals.",
                        "fits (observations, not verdicts): loglog is the plain OLS slope; extrapolated fits log C = α log d + c + γ₁/d + γ₂/d² with an interval widened by the truncation estimate. Exact data on a finite grid: these intervals describe the fit, not sampling error."),
         new NegativeControl("The Wallis asymptote bounds the blades from above: C(Theorem-4 blades) ≤ 2√(2π)·d ≈ 5.013d.",
-            s => DimensionChecks.ForEach(new ClaimId("ahs23.scaling.averaged"), "negative", 1, MaxD, s, d =>
+            s => DimensionChecks.ForEach(s, 1, MaxD, d =>
             {
                 var c = Cost(AveragedBlades.Name, d.Value);
                 return CaseResult.Of(VersusLine(c, 2, d.Value, Fraction.Zero) <= 0, $"C = {c} ≈ {c.ToDouble():G10} vs 2√(2π)·d ≈ {2 * Math.Sqrt(2 * Math.PI) * d.Value:G10}");
@@ -107,11 +107,11 @@ internal static class ScalingClaims
         new ClaimId("ahs23.scaling.ridge"), Source,
         "The ridge interpolants cost Θ(d^{3/2}), exactly for every d ≤ 62 (costs from the weights): 2 − 2/d ≤ C/d^{3/2} ≤ 2 + 3/d for the sawtooth and the cheapest spline ridge.",
         EvidenceTier.Exact,
-        s => DimensionChecks.ForEach(new ClaimId("ahs23.scaling.ridge"), "check", 1, MaxD, s, d => RidgeBand(d.Value)),
+        s => DimensionChecks.ForEach(s, 1, MaxD, d => RidgeBand(d.Value)),
         s => new ReportContent("the ridge interpolants' C/d^{3/2}, with fitted exponents as observations", BandTable(Ridge), FitTable(Ridge, 1.5, 1.0))
             .WithNotes("fits (observations, not verdicts): as for ahs23.scaling.averaged."),
         new NegativeControl("Ridge interpolants grow only linearly, within the blades' band: C(cheapest ridge) < 2√(2π)·(d + 1) for every d.",
-            s => DimensionChecks.ForEach(new ClaimId("ahs23.scaling.ridge"), "negative", 1, MaxD, s, d =>
+            s => DimensionChecks.ForEach(s, 1, MaxD, d =>
             {
                 var c = Cost(SplineRidge.Name, d.Value);
                 return CaseResult.Of(VersusLine(c, 2, d.Value, Fraction.One) < 0, $"C = {c} ≈ {c.ToDouble():G10} vs 2√(2π)·(d+1) ≈ {2 * Math.Sqrt(2 * Math.PI) * (d.Value + 1):G10}");

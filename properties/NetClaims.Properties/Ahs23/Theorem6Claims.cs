@@ -89,11 +89,11 @@ internal static class Theorem6Claims
         Id, Source,
         "For every two-layer ReLU network g on {±1}^d: C(g) ≥ E[gχ]/ρ_d; and if ‖g − χ‖₂ ≤ 1/2 then C(g) ≥ (1 − ‖g − χ‖₂)/ρ_d ≥ d/16 — decided exactly on generated nets (random, perturbed and scaled g*, 2 ≤ d ≤ 8).",
         EvidenceTier.Certified,
-        s => Generated.ForAll(Id, "check", Nets, s, (g, ctx) => Check(g, ctx, d => SurdSum.Rational(new Fraction(d, 16)), "d/16"), Options),
+        s => Generated.ForAll(s, Nets, (g, ctx) => Check(g, ctx, d => SurdSum.Rational(new Fraction(d, 16)), "d/16"), Options),
         _ => new ReportContent("the correlation bound on the parity constructions", Table())
             .WithNotes("ratio = E[gχ]/(ρ_d·C(g)) ≤ 1; g* attains 1 (it is the minimum-norm interpolant), the sawtooth is furthest from it."),
         new NegativeControl("Any g with ‖g − χ‖₂ ≤ 1/2 has ‖g‖_R ≥ 3d.",
-            s => Generated.ForAll(Id, "negative", Nets, s, (g, ctx) => Check(g, ctx, d => SurdSum.Rational(new Fraction(3 * d)), "3d"), Options with { Coverage = [] })));
+            s => Generated.ForAll(s, Nets, (g, ctx) => Check(g, ctx, d => SurdSum.Rational(new Fraction(3 * d)), "3d"), Options with { Coverage = [] })));
 
     static ReportTable Table()
     {

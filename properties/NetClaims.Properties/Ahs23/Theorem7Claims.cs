@@ -55,13 +55,11 @@ internal static class Theorem7Claims
         InterpId, Source,
         "For n distinct random cube samples with arbitrary ±1 labels (16 ≤ d ≤ 96, d ≤ n ≤ 8d), the one-per-sample memoriser and the best grouped memoriser (group sizes 1…64) interpolate every sample (max error ≤ 1e-9, float64).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(InterpId, "check", Datasets, s.WithTests(30), (x, ctx) => Interpolates(x, ctx, Memorizers.OnePerSample),
-            new CheckOptions<SampleSpec> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 4d", 0.3)] }),
+        s => Generated.ForAll(s.WithTests(30), Datasets, (x, ctx) => Interpolates(x, ctx, Memorizers.OnePerSample), new CheckOptions<SampleSpec> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 4d", 0.3)] }),
         _ => new ReportContent("exhaustive correlation of a memoriser with parity (labels χ(x_i), n = 40)", CorrelationTable())
             .WithNotes("E[hχ] over all 2^d vertices (float64, rel 1e-9); the bound C(h)·ρ_d is Theorem 6's. The digest's d = 16 example: C(h) = 22.6333, E[hχ] = −0.0082, bound 0.5926."),
         new NegativeControl("One ReLU per sample needs no bias: σ(⟨x_i,x⟩/√d) with output y_i/√d interpolates.",
-            s => Generated.ForAll(InterpId, "negative", Datasets, s.WithTests(30), (x, ctx) => Interpolates(x, ctx, WithoutBiases),
-                new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
+            s => Generated.ForAll(s.WithTests(30), Datasets, (x, ctx) => Interpolates(x, ctx, WithoutBiases), new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
 
     static ReportTable CorrelationTable()
     {
@@ -142,15 +140,15 @@ internal static class Theorem7Claims
         GrowthId, Source,
         "At n = 10d distinct random samples (d = 24…128), the one-per-sample memoriser's cost per n/d matches the exact binomial-max law √d·E[1/(1 − M/d)] (M the largest inner product with another sample), which grows like √d·(1 + O(√(log n/d))), within a pre-registered band at every d; the best grouped memoriser's cost per n/d, divided by √(ln n), stays in a pre-registered band — Õ(√log n) growth.",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(GrowthId, "check", s, Measure, GrowthCase, new StatisticOptions { Show = x => $"dataset seed {x}" }),
+        s => Generated.Statistic(s, Measure, GrowthCase, new StatisticOptions { Show = x => $"dataset seed {x}" }),
         s => new ReportContent("memoriser costs per n/d at n = 10d (dataset seed 1) and the exact model", GrowthTables(s))
             .WithNotes("model: E[cost·d/n] = √d·Σ_t P(M = t)/(1 − t/d), P(M ≤ t) = F(t)^{n−1}, F the law of d − 2·Bin(d, ½) given a distinct point — computed from the binomial law, not from the memoriser; model/√d → 1 like 1 + O(√(log n/d)) (2.34 at d = 24, 1.41 at 128, 1.14 at 1000).",
                        "slopes are local (d ≤ 128): the one-per-sample slope tends to 1/2 only as d grows; grouped/√ln n is the grouped cost per n/d divided by √(ln n)."),
         new NegativeControl("The one-ReLU-per-sample interpolant has cost O(n/d): the log-log slope of its cost per n/d in d is 0.",
-            s => Generated.Statistic(GrowthId, "negative", s, Measure, (g, _) => CaseResult.Of(FlatBand.Contains(g.OneSlope.Estimate),
+            s => Generated.Statistic(s, Measure, (g, _) => CaseResult.Of(FlatBand.Contains(g.OneSlope.Estimate),
                 $"slope {g.OneSlope.Estimate:F3}, the flat band {FlatBand}"), new StatisticOptions { Show = x => $"dataset seed {x}" })));
 
-    static ReportTable[] GrowthTables(RunSettings s)
+    static ReportTable[] GrowthTables(ClaimContext s)
     {
         var g = s.Memo(("statistic", GrowthId.Value, "data", 1), () => Measure(1));
         var t = new ReportTable.Builder("growth").Column("d", CellRule.Exact).Column("one_per_sample/(n/d)", CellRule.Rel(1e-9))

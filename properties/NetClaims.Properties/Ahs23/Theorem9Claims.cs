@@ -67,11 +67,10 @@ internal static class Theorem9Claims
         VpId, Source,
         "For every set of samples labelled by χ, the minimum-R-norm interpolant of the samples costs at most 1/ρ_d: g* interpolates all of {±1}^d (checked exactly on the samples, 4 ≤ d ≤ 12, n ≤ 48 or the whole cube).",
         EvidenceTier.Exact,
-        s => Generated.ForAll(VpId, "check", SampleSets, s, Vp,
-            new CheckOptions<SampleSpec> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("a memoriser beats g*", 0.05), new CoverageRequirement("whole cube", 0.05)] }),
+        s => Generated.ForAll(s, SampleSets, Vp, new CheckOptions<SampleSpec> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("a memoriser beats g*", 0.05), new CoverageRequirement("whole cube", 0.05)] }),
         _ => new ReportContent("1/ρ_d, the data-independent bound, against a memoriser of n = d samples", VpTable()),
         new NegativeControl("The bound has slack: every χ-labelled sample set has VP value ≤ 0.9/ρ_d.",
-            s => Generated.ForAll(VpId, "negative", SampleSets, s, VpSlack, new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
+            s => Generated.ForAll(s, SampleSets, VpSlack, new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
 
     static ReportTable VpTable()
     {
@@ -121,14 +120,12 @@ internal static class Theorem9Claims
         RadId, Source,
         $"On n cube samples, the R-norm ball F_B = {{Σu_kσ(⟨w_k,x⟩+b_k) : Σ|u_k|‖w_k‖ ≤ B, |b_k| ≤ √d}} has empirical Rademacher complexity B·E_σ sup_(‖w‖=1, |b|≤√d) |(1/n)Σσ_iσ(⟨w,x_i⟩+b)| ≤ 2B(√d + √d)/√n: the sup, exact over the sign dictionary and hill-climbed beyond it, averaged over {Draws} sign draws, does not exceed the bound by {Z} standard errors (4 ≤ d ≤ 12, 32 ≤ n ≤ 512, {Cases} sample sets per run).",
         EvidenceTier.Statistical,
-        s => Generated.ForAll(RadId, "check", RadCases, s.WithTests(Cases), (x, ctx) => Rad(x, ctx, NormBound, "2B(√d+√d)/√n"),
-            new CheckOptions<SampleSpec> { Show = x => x.ToString(), ScoreName = "estimate / bound" }),
+        s => Generated.ForAll(s.WithTests(Cases), RadCases, (x, ctx) => Rad(x, ctx, NormBound, "2B(√d+√d)/√n"), new CheckOptions<SampleSpec> { Show = x => x.ToString(), ScoreName = "estimate / bound" }),
         _ => new ReportContent("the norm ball's Rademacher complexity (seed 1) against the bound", RadTable())
             .WithNotes($"estimate: B times the mean over {Draws} sign draws of the searched sup over single neurons (exact over w ∈ {{±1}}^d/√d with b at its breakpoints and ends, then hill-climbing over continuous unit w) — a lower estimate of the complexity, which must still lie below the bound; se: its standard error.",
                        "sign_only: the same with the sup over the sign dictionary alone. On samples the sign dictionary does not attain the sup (the search gains ~10%), unlike on the whole cube."),
         new NegativeControl("The ReLUs and biases add nothing: the ball's complexity is at most that of the linear ball, B·√d/√n.",
-            s => Generated.ForAll(RadId, "negative", RadCases, s.WithTests(Cases), (x, ctx) => Rad(x, ctx, y => B * Math.Sqrt(y.D) / Math.Sqrt(y.N), "B√d/√n"),
-                new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
+            s => Generated.ForAll(s.WithTests(Cases), RadCases, (x, ctx) => Rad(x, ctx, y => B * Math.Sqrt(y.D) / Math.Sqrt(y.N), "B√d/√n"), new CheckOptions<SampleSpec> { Show = x => x.ToString() })));
 
     static ReportTable RadTable()
     {

@@ -50,7 +50,7 @@ internal static class TrainedParityClaims
     }
 
     // d = 4…8 in the ci and fast profiles; up to 10 under the deep profile (2^10 training points).
-    static Hedgehog.Gen<Case> Cases(RunSettings s) =>
+    static Hedgehog.Gen<Case> Cases(ClaimContext s) =>
         from d in Gen.Int32(Range.Constant(4, s.Profile.Deep ? 10 : 8))
         from seed in Gen.Int32(Range.Constant(0, 10_000))
         select new Case(d, seed);
@@ -59,12 +59,12 @@ internal static class TrainedParityClaims
         Id, new Citation(Paper.Ahs, "Theorem 6; THEOREMS.md §1.6", "d/16 statement [SRC:blog]; the sharp (1 − ‖g−χ‖)/ρ_d [DER+NUM]"),
         "Two-layer ReLU nets trained on the full parity of {±1}^d (d = 4…8, 4…10 under the deep profile; width 64, Adam, weight decay 1e-4, until the MSE ≤ 1e-3) reach ‖g − χ‖₂ ≤ 1/2 and cost C(g) = Σ|a|‖w‖₂ ≥ (1 − ‖g − χ‖₂)/ρ_d.",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(Id, "check", Cases(s), s.WithTests(4), (c, ctx) => Check(c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
+        s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
         _ => new ReportContent("trained cost vs d beside the constructions (seed 1)", Table())
             .WithPlot(new PlotSpec("trained-vs-constructions", "parity: trained C(g), minimum over the sign dictionary 1/ρ_d, sawtooth and best ridge (log-log)", "trained", "d", ["trained", "min_sign_dictionary", "sawtooth", "best_ridge"], LogLog: true))
             .WithNotes("The fitted exponent of the trained cost is an observation at these sizes, not a claim: it depends on the width, λ and the stopping rule."),
         new NegativeControl("Weight decay finds the minimum-norm interpolant: trained nets cost at most 1.1/ρ_d.",
-            s => Generated.ForAll(Id, "negative", Cases(s), s.WithTests(4), (c, ctx) => Check(c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
 
     static ReportTable[] Table()
     {

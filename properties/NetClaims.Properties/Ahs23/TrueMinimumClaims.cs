@@ -28,7 +28,7 @@ internal static class TrueMinimumClaims
     // LP accuracy: GLOP's primal/dual tolerances are ~1e-7 on this scale; 1e-6 relative is what we claim.
     const double LpTol = 1e-6;
 
-    static int LpMaxD(RunSettings s) => s.Profile.Deep ? 9 : 8;
+    static int LpMaxD(ClaimContext s) => s.Profile.Deep ? 9 : 8;
 
     static bool Close(double a, double b) => Math.Abs(a - b) <= LpTol * Math.Max(Math.Abs(a), Math.Abs(b));
 
@@ -48,7 +48,7 @@ internal static class TrueMinimumClaims
         Id, Source,
         "The minimum R-norm of an interpolant of χ over the sign-direction dictionary {σ(⟨w,x⟩−b): w ∈ {±1}^d, b ∈ ℤ} plus a free affine part is 1/ρ_d = C(g*): the LP optimum (GLOP, rel 1e-6, 2 ≤ d ≤ 8) equals it, the dual certificate λ = χ/(2^dρ_d) is exactly feasible, and the one-direction LP gives the ridge optimum 2(d−1)√d.",
         EvidenceTier.Tolerance,
-        s => DimensionChecks.ForEach(Id, "check", 2, LpMaxD(s), s, d => { s.Log?.Invoke($"{Id}: LP at d={d}"); return Check(d); }),
+        s => DimensionChecks.ForEach(s, 2, LpMaxD(s), d => { s.Log($"{Id}: LP at d={d}"); return Check(d); }),
         _ => new ReportContent("minimum over the sign-direction dictionary vs ridge: LP, certificate and the three cost curves", LpTable(), CertificateTable(), Curves(), Fits())
             .WithPlot(new PlotSpec("three-curves", "parity: sawtooth, best ridge and minimum R-norm over the sign dictionary (log-log)", "curves", "d",
                 ["sawtooth", "best_ridge", "min_sign_dictionary"], LogLog: true))
@@ -56,7 +56,7 @@ internal static class TrueMinimumClaims
                        "certificate: exact integers; feasible means |Σ_x χ(x)σ(⟨w,x⟩−b)| ≤ 2^d·ρ_d·√d for every atom, i.e. weak duality proves cost ≥ 1/ρ_d over the dictionary.",
                        "curves: sawtooth (2d+3)√d and best ridge 2(d−1)√d from their networks' weights; min_sign_dictionary 1/ρ_d = C(g*), the minimum over the sign-direction dictionary (LP-verified to d = 8, exact certificate to d = 14); that it is the minimum over all directions rests on ρ_d being the sup of the single-neuron correlation, numerical evidence to d = 10."),
         new NegativeControl("The minimum-norm parity interpolant is a ridge function: the full LP and the one-direction LP agree.",
-            s => DimensionChecks.ForEach(Id, "negative", 2, LpMaxD(s), s, d =>
+            s => DimensionChecks.ForEach(s, 2, LpMaxD(s), d =>
             {
                 var full = MinRNormLp.SolveCached(d, NeuronDictionary.SignDirections).Optimum;
                 var ridge = MinRNormLp.SolveCached(d, NeuronDictionary.RidgeAlongOnes).Optimum;

@@ -60,11 +60,11 @@ internal static class ContractionShapeClaims
         NId, Source,
         $"At fixed N₀ = 16384, σ and ω₀ = σ, the variance term of one corrective step, tr Cov(g)/(N₀‖y‖²), grows like n: over n = 8…128 points on S^9 (separation ≥ 0.8, 3 datasets each) the log-log slope lies in the band {NBands.Check} around 1, pre-registered from a pilot sweep (false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(NId, "check", s, InN, (r, ctx) => Judge(r, ctx, "n", NGrid.Select(x => (double)x), NBands.Check), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" }),
+        s => Generated.Statistic(s, InN, (r, ctx) => Judge(r, ctx, "n", NGrid.Select(x => (double)x), NBands.Check), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" }),
         s => new ReportContent("variance term of one step vs n (N₀ = 16384, dataset seeds 1–3)", Table("in_n", "n", NGrid.Select(x => (double)x).ToArray(), s.Memo(("statistic", NId.Value, "data", 1), () => InN(1))))
             .WithPlot(new PlotSpec("variance-vs-n", "one step's variance term vs n (log-log)", "in_n", "n", ["variance_ratio"], LogLog: true)),
         new NegativeControl("The contraction does not depend on n (slope 0).",
-            s => Generated.Statistic(NId, "negative", s, InN, (r, ctx) => Judge(r, ctx, "n", NGrid.Select(x => (double)x), NBands.Negative), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" })));
+            s => Generated.Statistic(s, InN, (r, ctx) => Judge(r, ctx, "n", NGrid.Select(x => (double)x), NBands.Negative), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" })));
 
     // ---- θ ----
 
@@ -88,12 +88,12 @@ internal static class ContractionShapeClaims
         ThetaId, Source,
         $"With σ² = 4·ln n/θ² and ω₀ = σ, the variance term of one corrective step grows like θ⁻⁴: over θ = 0.1…0.4 (n = 10 as five pairs at distance exactly θ, N₀ = 16384, 3 datasets each) the log-log slope lies in the band {ThetaBands.Check} around −4, pre-registered from a pilot sweep (false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(ThetaId, "check", s, InTheta, (r, ctx) => Judge(r, ctx, "θ", ThetaGrid, ThetaBands.Check), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" }),
+        s => Generated.Statistic(s, InTheta, (r, ctx) => Judge(r, ctx, "θ", ThetaGrid, ThetaBands.Check), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" }),
         s => new ReportContent("variance term of one step vs θ (n = 10, N₀ = 16384, dataset seeds 1–3)", Table("in_theta", "theta", ThetaGrid, s.Memo(("statistic", ThetaId.Value, "data", 1), () => InTheta(1))))
             .WithPlot(new PlotSpec("variance-vs-theta", "one step's variance term vs θ (log-log)", "in_theta", "theta", ["variance_ratio"], LogLog: true))
             .WithNotes("The θ⁻⁴ is the variance's: with ω₀ = σ the projection u = ⟨ξ,x⟩/ω₀ is N(0,1) whatever θ, so the per-feature second moment scales as ω₀⁴ ∝ θ⁻⁴; the bias floor ‖K − I‖² (≤ n^{−2c} per pair here) is not in this term."),
         new NegativeControl("The contraction grows only like θ⁻² (slope −2).",
-            s => Generated.Statistic(ThetaId, "negative", s, InTheta, (r, ctx) => Judge(r, ctx, "θ", ThetaGrid, ThetaBands.Negative), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" })));
+            s => Generated.Statistic(s, InTheta, (r, ctx) => Judge(r, ctx, "θ", ThetaGrid, ThetaBands.Negative), new StatisticOptions { Show = x => $"dataset seeds {x}…{x + Datasets - 1}" })));
 
     static ReportTable[] Table(string name, string x, double[] grid, (double[] Means, ExponentFit Fit) r)
     {

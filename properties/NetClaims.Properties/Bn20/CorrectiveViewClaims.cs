@@ -44,12 +44,11 @@ internal static class CorrectiveViewClaims
         IdentityId, new Citation(Paper.Bn, "random-feature memorisation; THEOREMS.md §2.1 b", "[DER] reconstruction (Taylor with integral remainder); the paper's own ω₀ and η(T,ξ) are [UNSURE]"),
         "For ω₀ > 0, φ and u ∈ [−2, 2]: cos(ω₀u + φ) = cos(φ − 2ω₀) − ω₀ sin(φ − 2ω₀)σ(u + 2) − 4ω₀²·E_{T~U[−2,2]}[cos(ω₀T + φ)σ(u − T)] (Gauss–Legendre, tolerance 1e-8; ω₀ ≤ 10).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(IdentityId, "check", Points, s, (x, ctx) => IdentityCase(x, ctx, true),
-            new CheckOptions<Point> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("ω₀ ≥ 5", 0.3), new CoverageRequirement("|u| ≥ 1.5", 0.1)] }),
+        s => Generated.ForAll(s, Points, (x, ctx) => IdentityCase(x, ctx, true), new CheckOptions<Point> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("ω₀ ≥ 5", 0.3), new CoverageRequirement("|u| ≥ 1.5", 0.1)] }),
         _ => new ReportContent("the digest's check points (ω₀ = 3.7, φ = 0.4)", IdentityTable())
             .WithNotes("digest [NUM]: LHS = 0.753902254, −0.297801641, 0.921060994, −0.994237374, 0.053955421 (trapezoid, 4e5 nodes, agreement ≤ 1e−9)."),
         new NegativeControl("The boundary atom −ω₀ sin(φ − 2ω₀)σ(u + 2) can be dropped.",
-            s => Generated.ForAll(IdentityId, "negative", Points, s, (x, ctx) => IdentityCase(x, ctx, false), new CheckOptions<Point> { Show = x => x.ToString() })));
+            s => Generated.ForAll(s, Points, (x, ctx) => IdentityCase(x, ctx, false), new CheckOptions<Point> { Show = x => x.ToString() })));
 
     static ReportTable IdentityTable()
     {
@@ -110,10 +109,10 @@ internal static class CorrectiveViewClaims
         KernelId, new Citation(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1 b", "[DER]: σ² = 2c·ln n/θ² makes |K(x_i,x_j)| ≤ n^{−c}; σ ≍ √(log n)/θ is [SEED]"),
         $"For n points on S^(d−1) with minimum separation θ and σ² = 2c·ln n/θ², the Gram matrix of {Features} random features actually drawn (ξ ~ N(0, σ²I), K̂_ij = mean cos⟨ξ, x_i − x_j⟩) is near the identity: every off-diagonal K̂_ij is at most n^(−c) plus {Z} standard errors, and within {Z} standard errors of the Gaussian kernel exp(−σ²‖x_i − x_j‖²/2) (2 ≤ n ≤ 40, 4 ≤ d ≤ 12, required separation 0.1–0.4).",
         EvidenceTier.Statistical,
-        s => Generated.ForAll(KernelId, "check", Samples, s.WithTests(60), (x, ctx) => Kernel(x, ctx, 2), new CheckOptions<Sample> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 20", 0.2)] }),
+        s => Generated.ForAll(s.WithTests(60), Samples, (x, ctx) => Kernel(x, ctx, 2), new CheckOptions<Sample> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 20", 0.2)] }),
         _ => new ReportContent("kernel deviation for the digest's setting (d = 10, n = 10, c = 2)", KernelTable()),
         new NegativeControl("σ² = c·ln n/θ² (without the factor 2) already gives |K(x_i, x_j)| ≤ n^{−c}.",
-            s => Generated.ForAll(KernelId, "negative", Samples, s.WithTests(60), (x, ctx) => Kernel(x, ctx, 1), new CheckOptions<Sample> { Show = x => x.ToString() })));
+            s => Generated.ForAll(s.WithTests(60), Samples, (x, ctx) => Kernel(x, ctx, 1), new CheckOptions<Sample> { Show = x => x.ToString() })));
 
     static ReportTable KernelTable()
     {

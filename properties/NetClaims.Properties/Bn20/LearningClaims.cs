@@ -53,11 +53,10 @@ internal static class LearningClaims
         Id, new Citation(Paper.Bn, "learning low-degree polynomials; THEOREMS.md §2.3 c", "GD on the recombination weights [SRC:abs]; the convex least-squares facts [DER]"),
         "Gradient descent on the outer weights of a fixed random ReLU feature model from zero, with step η = κ·2/λ_max(ΦᵀΦ/n), κ ∈ [0.05, 0.99], never increases the loss and converges linearly to the minimum-norm least-squares solution: ‖a_T − a*‖ ≤ q^T‖a*‖, q = max(|1 − ηλ_min⁺|, |1 − ηλ_max|) (T = 400).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(Id, "check", Cases(5, 99), s, Check,
-            new CheckOptions<Case> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("over-parameterised (N ≥ n)", 0.2)] }),
+        s => Generated.ForAll(s, Cases(5, 99), Check, new CheckOptions<Case> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("over-parameterised (N ≥ n)", 0.2)] }),
         _ => new ReportContent("one run (n = 30, N = 60, κ = 0.9, seed 1)", Table()),
         new NegativeControl("The loss decreases monotonically for any step below 4/λ_max (κ ∈ [1.05, 1.95]).",
-            s => Generated.ForAll(Id, "negative", Cases(105, 195), s, Check, new CheckOptions<Case> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s, Cases(105, 195), Check, new CheckOptions<Case> { Show = c => c.ToString() })));
 
     static ReportTable Table()
     {

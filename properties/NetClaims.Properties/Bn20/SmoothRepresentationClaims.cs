@@ -54,13 +54,13 @@ internal static class SmoothRepresentationClaims
         WidthId, new Citation(Paper.Bn, "representation theorem, one group; THEOREMS.md §2.2 c", "Maurey/Monte-Carlo rate [DER]; a = 0 case of the paper's (C/N)^{a+1} [SRC:abs]"),
         $"For f = E[a σ(⟨w,x⟩+b)] (w ~ N(e₁, I₅), b ~ U[−1,1], a = 1 − 3b²), N i.i.d. units give E‖f − f_N‖² = E[Var]/N ≤ E[a²σ²]/N: over N = 16…4096 (40 draws each, 512 test points) every mean is within {WidthZ} standard errors of the exact value and below the Maurey bound plus the same, and the log-log slope lies in the band {WidthBands.Check} around −1, pre-registered from a pilot sweep (false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(WidthId, "check", s, Width, (r, ctx) => WidthCase(r, ctx, WidthBands.Check), new StatisticOptions { Show = x => $"seed {x}" }),
+        s => Generated.Statistic(s, Width, (r, ctx) => WidthCase(r, ctx, WidthBands.Check), new StatisticOptions { Show = x => $"seed {x}" }),
         s => new ReportContent("Monte-Carlo width rate (seed 1)", WidthTable(s))
             .WithPlot(new PlotSpec("width-rate", "E‖f − f_N‖² vs N: measured, exact and the Maurey bound (log-log)", "width", "N", ["measured", "exact", "maurey"], LogLog: true)),
         new NegativeControl("The error of one group decays like N⁻² (slope −2) for a generic Barron function.",
-            s => Generated.Statistic(WidthId, "negative", s, Width, (r, ctx) => WidthCase(r, ctx, WidthBands.Negative), new StatisticOptions { Show = x => $"seed {x}" })));
+            s => Generated.Statistic(s, Width, (r, ctx) => WidthCase(r, ctx, WidthBands.Negative), new StatisticOptions { Show = x => $"seed {x}" })));
 
-    static ReportTable[] WidthTable(RunSettings s)
+    static ReportTable[] WidthTable(ClaimContext s)
     {
         var r = s.Memo(("statistic", WidthId.Value, "data", 1), () => Width(1));
         var t = new ReportTable.Builder("width").Column("N", CellRule.Exact).Column("measured", CellRule.Rel(1e-9)).Column("standard_error", CellRule.Rel(1e-6)).Column("exact", CellRule.Rel(1e-9)).Column("maurey", CellRule.Rel(1e-9));
@@ -130,14 +130,14 @@ internal static class SmoothRepresentationClaims
         RoundsId, new Citation(Paper.Bn, "representation theorem; THEOREMS.md §2.2 a", "each corrective round gains a power of 1/N [SRC:abs]; this 1-D construction with σ * N(0, s²) smoothed ReLUs is ours [DER]; the paper's SReLU_k [UNSURE]"),
         $"On h(u) = exp(−u²) over [−2, 2], one round of 2N random ReLUs has squared-error slope −1 in the unit count (band {OneRoundBand}), and a corrective second round (N smoothed ReLUs, s = N^(−1/5), then N ReLUs sampled from the residual's own representation) is faster: its slope minus one round's is at most {GainBand.Hi:G3} < 0 (N = 32…2048 per round; 64 draws for one round, 16 for two); both bands pre-registered from a pilot sweep (false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(RoundsId, "check", s, Rounds, (r, ctx) => RoundsCase(r, ctx, false), new StatisticOptions { Show = x => $"seed {x}" }),
+        s => Generated.Statistic(s, Rounds, (r, ctx) => RoundsCase(r, ctx, false), new StatisticOptions { Show = x => $"seed {x}" }),
         s => new ReportContent("one round vs two corrective rounds on exp(−u²) (seed 1)", RoundsTable(s))
             .WithPlot(new PlotSpec("rounds", "squared error vs total units: one round, two rounds, two rounds with plain ReLUs first (log-log)", "rounds", "units", ["one_round", "two_rounds", "two_rounds_plain_first"], LogLog: true))
             .WithNotes("theory for this construction [DER]: round 1's residual has ‖e″‖ ~ N^{−2/5} (kernel-estimate bias s² against noise (Ns)^{−1/2}), so two rounds give ~N^{−9/5}."),
         new NegativeControl("A second round helps just as much when round 1 uses plain ReLUs (its residual then carries the atoms −(4/N)h″(T_l)δ_{T_l}): the plain-first slope is within 0.15 of the smoothed two-round slope.",
-            s => Generated.Statistic(RoundsId, "negative", s, Rounds, (r, ctx) => RoundsCase(r, ctx, true), new StatisticOptions { Show = x => $"seed {x}" })));
+            s => Generated.Statistic(s, Rounds, (r, ctx) => RoundsCase(r, ctx, true), new StatisticOptions { Show = x => $"seed {x}" })));
 
-    static ReportTable[] RoundsTable(RunSettings s)
+    static ReportTable[] RoundsTable(ClaimContext s)
     {
         var r = s.Memo(("statistic", RoundsId.Value, "data", 1), () => Rounds(1));
         var t = new ReportTable.Builder("rounds").Column("units", CellRule.Exact).Column("one_round", CellRule.Rel(1e-9)).Column("two_rounds", CellRule.Rel(1e-9)).Column("two_rounds_plain_first", CellRule.Rel(1e-9));

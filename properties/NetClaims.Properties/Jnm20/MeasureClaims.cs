@@ -36,11 +36,11 @@ internal static class MeasureClaims
         EulerId, Source,
         "A bias-free two-layer ReLU net is positively 2-homogeneous in its weights: ⟨w, ∇_w f(x)⟩ = 2f(x) (hand gradient, relative 1e-12; cross-checked against a central difference along the weights, 1e-6).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(EulerId, "check", NetGen.Cases(biases: false), s, Euler, new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
+        s => Generated.ForAll(s, NetGen.Cases(biases: false), Euler, new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
         _ => new ReportContent("Fisher–Rao normalisation", new ReportTable.Builder("convention").Column("weight_layers_D", CellRule.Exact).Column("fisher_rao_factor", CellRule.Exact)
             .Row(2, 9).Build()).WithNotes("Fisher–Rao uses ((D+1)²/m)Σ⟨w, ∇_wℓ⟩² (Liang et al.'s convention [REC]); here D = 2 weight layers, so the factor is 9."),
         new NegativeControl("The identity survives hidden biases (not counted as weights).",
-            s => Generated.ForAll(EulerId, "negative", NetGen.Cases(biases: true), s, Euler, new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s, NetGen.Cases(biases: true), Euler, new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
 
     // ---- invariance and the spectral sanity inequality ----
 
@@ -68,10 +68,10 @@ internal static class MeasureClaims
         InvarianceId, Source,
         "path.norm (every weight squared, all-ones input: Σ_k a_k²(‖w_k‖² + b_k²)) is invariant under positive per-unit rescaling (relative 1e-12), and the spectral complexity satisfies Σ_j ‖W_j‖_F²/‖W_j‖₂² ≥ D, i.e. spec ≥ log(D·∏‖W_j‖₂²) (D = 2, no margin).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(InvarianceId, "check", NetGen.Cases(biases: true), s, (c, ctx) => Invariance(c, ctx, false), new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
+        s => Generated.ForAll(s, NetGen.Cases(biases: true), (c, ctx) => Invariance(c, ctx, false), new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
         _ => new ReportContent("measures of a fixed net and its rescaling by t = (2, 0.5)", Fixed()),
         new NegativeControl("The Frobenius product log ∏‖W_i‖_F² is rescaling-invariant too.",
-            s => Generated.ForAll(InvarianceId, "negative", NetGen.Cases(biases: true), s, (c, ctx) => Invariance(c, ctx, true), new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s, NetGen.Cases(biases: true), (c, ctx) => Invariance(c, ctx, true), new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
 
     static ReportTable Fixed()
     {

@@ -54,14 +54,14 @@ internal static class StudyClaims
         Id, new Citation(Paper.Jnm, "THEOREMS.md §6", "measures [REC]; τ values [SEED] (CNNs on images, not re-verified)"),
         "On every net of a 108-net family trained from one random seed per run (two-layer ReLU, d = 5 teacher; width × λ × lr × n × label noise, Adam 200 epochs) the five capacity measures are finite, path.norm is invariant under random positive per-unit rescaling (relative 1e-9), and Σ‖W_j‖_F²/‖W_j‖₂² ≥ D. The measures' Kendall τ with the generalisation gap is reported as an observation, not claimed: on this family its sign changes from one study seed to the next.",
         EvidenceTier.Tolerance,
-        s => Generated.Statistic(Id, "check", s, Study, (nets, ctx) => Check(0, nets, ctx, false), new StatisticOptions { Show = x => $"study seed {x}" }),
+        s => Generated.Statistic(s, Study, (nets, ctx) => Check(0, nets, ctx, false), new StatisticOptions { Show = x => $"study seed {x}" }),
         s => new ReportContent("Kendall τ with the generalisation gap over three study seeds (108 nets each): an observation", Table(s))
             .WithNotes("Observation, not a claim: the τ of every measure changes sign between study seeds (e.g. path.norm +0.49 at seed 1, −0.33 at seed 4 in a five-seed scan), so this family ranks no measure reliably; a falsifiable statement would need many more nets per study.",
                        "Not a replication either: the seed slides' τ are for >10 000 CNNs on image data with margin-normalised measures; ours are two-layer regression nets (no margin, γ = 1). `netclaims study capacity --grid full` runs 405 nets."),
         new NegativeControl("log ∏‖W_i‖_F² is as rescaling-invariant as path.norm on trained nets.",
-            s => Generated.Statistic(Id, "negative", s, Study, (nets, ctx) => Check(0, nets, ctx, true), new StatisticOptions { Show = x => $"study seed {x}" })));
+            s => Generated.Statistic(s, Study, (nets, ctx) => Check(0, nets, ctx, true), new StatisticOptions { Show = x => $"study seed {x}" })));
 
-    static ReportTable Table(RunSettings s)
+    static ReportTable Table(ClaimContext s)
     {
         var taus = new[] { 1, 2, 3 }.Select(seed => CapacityStudy.Taus(s.Memo(("statistic", Id.Value, "data", seed), () => Study(seed)))).ToArray();
         var t = new ReportTable.Builder("kendall").Column("measure", CellRule.Text).Column("tau_seed_1", CellRule.Abs(0.02)).Column("tau_seed_2", CellRule.Abs(0.02))

@@ -31,10 +31,10 @@ internal static class PathNormClaims
         RescaleId, Source,
         "Positive per-unit rescaling (a_k, w̃_k) → (a_k/t_k, t_k·w̃_k), t_k ∈ [0.1, 10], leaves the function f_θ and the path norm ‖θ‖_P = Σ|a_k|‖(w_k, b_k)‖₁ unchanged (float, relative 1e-12; width ≤ 6, d ≤ 5).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(RescaleId, "check", NetGen.Cases(biases: true), s, Rescale, new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
+        s => Generated.ForAll(s, NetGen.Cases(biases: true), Rescale, new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
         _ => new ReportContent("exponent table of the paper's rates (computed)", Exponents()),
         new NegativeControl("The invariance extends to negative scales (t₁ < 0).",
-            s => Generated.ForAll(RescaleId, "negative", NetGen.Cases(biases: true, negativeScale: true), s, Rescale, new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s, NetGen.Cases(biases: true, negativeScale: true), Rescale, new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
 
     static ReportTable Exponents()
     {
@@ -72,10 +72,10 @@ internal static class PathNormClaims
         BoundsId, Source,
         "|f_θ(x)| ≤ ‖θ‖_P·‖x̃‖_∞ and |f_θ(x) − f_θ(x′)| ≤ ‖θ‖_P·‖x − x′‖_∞ for ‖x‖_∞ ≤ 1 (Hölder and σ 1-Lipschitz with σ(0) = 0; relative 1e-12).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(BoundsId, "check", NetGen.Cases(biases: true), s, (c, ctx) => Bounds(c, ctx, false), new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
+        s => Generated.ForAll(s, NetGen.Cases(biases: true), (c, ctx) => Bounds(c, ctx, false), new CheckOptions<FloatNetCase> { Show = c => c.ToString() }),
         _ => new ReportContent("path norms of a fixed net", Fixed()),
         new NegativeControl("The ℓ2 path norm Σ|a_k|‖w̃_k‖₂ bounds f in ‖·‖_∞ just as well.",
-            s => Generated.ForAll(BoundsId, "negative", NetGen.Cases(biases: true), s, (c, ctx) => Bounds(c, ctx, true), new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s, NetGen.Cases(biases: true), (c, ctx) => Bounds(c, ctx, true), new CheckOptions<FloatNetCase> { Show = c => c.ToString() })));
 
     static ReportTable Fixed()
     {

@@ -64,12 +64,11 @@ internal static class RepresentationClaims
         LemmaId, new Citation(Paper.Pow, "Lemma (reduction to two layers); THEOREMS.md §3.3", "[SEED; DER]; the global-scale identity [DER]"),
         "For a two-layer representation (W, a, b, c) and L ≥ 2, the deep network built from the Φ_L-optimal per-unit scaling and a balanced factorisation of D_sW computes the same function (rel 1e-9 at 20 points) with cost C_L = Φ_L(W, a) (rel 1e-8); and min over a global scale of the cost equals (‖a‖₂‖W‖_{S_{2/(L−1)}})^{2/L}, the two terms being equal at the optimum.",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(LemmaId, "check", Reps, s.WithTests(60), (r, ctx) => Lemma(r, ctx, true),
-            new CheckOptions<Rep> { Show = r => r.ToString(), Coverage = [new CoverageRequirement("L ≥ 4", 0.3)] }),
+        s => Generated.ForAll(s.WithTests(60), Reps, (r, ctx) => Lemma(r, ctx, true), new CheckOptions<Rep> { Show = r => r.ToString(), Coverage = [new CoverageRequirement("L ≥ 4", 0.3)] }),
         _ => new ReportContent("is F(log s) convex? midpoint test on random pairs", ConvexityTable())
             .WithNotes("violations: pairs (t1, t2) with F((t1+t2)/2) > (F(t1)+F(t2))/2 + 1e-12·scale among 2000 random pairs per L (seeded); L = 2 is convex (separable). A violation count of 0 is evidence, not a proof, of convexity."),
         new NegativeControl("No per-unit rescaling is needed: balancing the factors of W alone (s = 1) already costs Φ_L.",
-            s => Generated.ForAll(LemmaId, "negative", Reps, s.WithTests(60), (r, ctx) => Lemma(r, ctx, false), new CheckOptions<Rep> { Show = r => r.ToString() })));
+            s => Generated.ForAll(s.WithTests(60), Reps, (r, ctx) => Lemma(r, ctx, false), new CheckOptions<Rep> { Show = r => r.ToString() })));
 
     static ReportTable ConvexityTable()
     {
@@ -135,12 +134,11 @@ internal static class RepresentationClaims
         LimitId, new Citation(Paper.Pow, "main theorem and the L → ∞ limit; THEOREMS.md §3.6", "sandwich [SEED]; proofs and the limit [DER]; paper's limit statement [REC]"),
         "For index-rank-2 representations (W = B·V, V 2×6 orthonormal, K = 10) the sandwich max(lower bounds) ≤ Φ_L ≤ rank^{(L−2)/L}·path^{2/L} holds for L = 2…64, the upper bound approaches the index rank as L grows, and projecting the rows onto the active subspace never lengthens them and caps the rank at 2.",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(LimitId, "check", Gen.Int32(Range.Constant(1, 1_000_000)), s.WithTests(10), (seed, ctx) => Limit(seed, ctx),
-            new CheckOptions<int> { Show = x => $"construction seed {x}" }),
+        s => Generated.ForAll(s.WithTests(10), Gen.Int32(Range.Constant(1, 1_000_000)), (seed, ctx) => Limit(seed, ctx), new CheckOptions<int> { Show = x => $"construction seed {x}" }),
         _ => new ReportContent("Φ_L and its bounds over L (index-rank-2 construction, seed 1; W = I_3, a = 1)", LimitTable())
             .WithPlot(new PlotSpec("bounds-over-L", "Φ_L and its bounds vs L (index rank 2)", "over_L", "L", ["phi", "lower_schatten", "lower_path", "upper"], LogLog: false)),
         new NegativeControl("R_L(f) ≤ R_2(f)^{2/L}: Φ_L never exceeds the path norm to the power 2/L.",
-            s => Generated.ForAll(LimitId, "negative", Gen.Int32(Range.Constant(1, 1_000_000)), s.WithTests(10), (seed, _) =>
+            s => Generated.ForAll(s.WithTests(10), Gen.Int32(Range.Constant(1, 1_000_000)), (seed, _) =>
             {
                 var (w, a, _) = IndexRankTwo(seed);
                 var phi = PhiL.Minimize(w, a, 4).Value;

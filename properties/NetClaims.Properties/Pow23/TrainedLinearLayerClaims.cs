@@ -74,10 +74,10 @@ internal static class TrainedLinearLayerClaims
         SandwichId, new Citation(Paper.Pow, "THEOREMS.md §3.3–3.5, §3.8", "bounds [SEED; DER]; EGOP [REC]; experiment recipe [SRC:code]"),
         "On trained students (L − 1 linear layers + ReLU, L = 2…5, rank-1 or rank-2 teachers, d = 10, width 32, Adam, λ = 1e-3): max(Schatten, path) ≤ Φ_L(W, a) ≤ min(trained cost (1/L)(‖a‖² + Σ‖W_ℓ‖_F²), rank^{(L−2)/L}·path^{2/L}) (rel 1e-6), and the EGOP's rank (4000 samples, 1e-9) ≤ rank(D_aW).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(SandwichId, "check", SandwichCases, s.WithTests(3), (c, ctx) => Sandwich(c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
+        s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
         _ => new ReportContent("trained students: cost, Φ_L and its bounds (seed 1)", SandwichTable()),
         new NegativeControl("Training already finds the Φ_L-optimal parameters: the trained cost is within 1% of Φ_L.",
-            s => Generated.ForAll(SandwichId, "negative", SandwichCases, s.WithTests(3), (c, ctx) => Sandwich(c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
 
     static ReportTable SandwichTable()
     {
@@ -142,13 +142,13 @@ internal static class TrainedLinearLayerClaims
         DepthId, new Citation(Paper.Pow, "main theorem and experiment; THEOREMS.md §3.6–3.8", "low effective index rank [SRC:abs]; recipe [SRC:code]; this scale and the trailing-mass measure are ours"),
         "Adding linear layers concentrates the input gradients of trained students on the teacher's index space: the trailing singular mass Σ_{i>r} σ_i/σ_1 of the gradient matrix (512 test points) at L = 4 is at most half that at L = 2 (geometric mean over three training seeds per run), for both a rank-1 and a rank-2 teacher (d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3; the deep profile doubles n, width and epochs); the pilot sweep puts the chance that a true claim fails below 2.5e-5.",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(DepthId, "check", s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, false), new StatisticOptions { Show = x => $"training seed {x}" }),
+        s => Generated.Statistic(s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, false), new StatisticOptions { Show = x => $"training seed {x}" }),
         _ => new ReportContent("the scaled-down reproduction (seed 1)", DepthTables())
             .WithPlot(new PlotSpec("gradient-singular-values-r1", "normalised singular values of the input gradients, rank-1 teacher, per L (log y)", "singular_values_r1", "index", ["L2", "L3", "L4", "L5"], LogLog: false, LogY: true))
             .WithPlot(new PlotSpec("gradient-singular-values-r2", "normalised singular values of the input gradients, rank-2 teacher, per L (log y)", "singular_values_r2", "index", ["L2", "L3", "L4", "L5"], LogLog: false, LogY: true))
             .WithNotes($"Scale used: d = {D}, n = {N}, width {Width}, {Epochs} epochs of Adam (lr 1e-3, batch 64, ×0.1 and decay off for the last tenth), λ = {Lambda}; the paper's: d = 20, n up to 2048, width 1000, 60 100 epochs, λ ∈ {{1e-3, 1e-4, 1e-5}}. Labels are standardised."),
         new NegativeControl("Linear layers do not help: the trailing mass at L = 4 is at least that at L = 2.",
-            s => Generated.Statistic(DepthId, "negative", s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, true), new StatisticOptions { Show = x => $"training seed {x}" })));
+            s => Generated.Statistic(s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, true), new StatisticOptions { Show = x => $"training seed {x}" })));
 
     static ReportTable[] DepthTables()
     {

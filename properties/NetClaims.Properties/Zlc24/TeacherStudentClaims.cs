@@ -61,10 +61,10 @@ internal static class TeacherStudentClaims
         KernelId, new Citation(Paper.Zlc, "closed forms; THEOREMS.md §5 b", "arc-cosine kernel and gradient [REC; NUM]"),
         "κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π) for x ~ N(0, I_d) (within 5.5 standard errors of a 20 000-sample Monte Carlo), and ∇_uκ = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π) matches central differences within 1e-6 (d = 2…8, entries in [−2, 2]).",
         EvidenceTier.Statistical,
-        s => Generated.ForAll(KernelId, "check", Pairs, s, (p, _) => KernelCase(p, 2 * Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() }),
+        s => Generated.ForAll(s, Pairs, (p, _) => KernelCase(p, 2 * Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() }),
         _ => new ReportContent("special values (closed form)", SpecialValues()),
         new NegativeControl("The kernel's constant is 1/π: κ = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/π.",
-            s => Generated.ForAll(KernelId, "negative", Pairs, s, (p, _) => KernelCase(p, Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() })));
+            s => Generated.ForAll(s, Pairs, (p, _) => KernelCase(p, Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() })));
 
     static ReportTable SpecialValues()
     {
@@ -121,11 +121,11 @@ internal static class TeacherStudentClaims
         RateId, new Citation(Paper.Zlc, "main theorem; THEOREMS.md §5 a, c", "O(T⁻³) [SRC:abs]; the assertion band [NUM]"),
         "Over-parameterised students (m = 4…6 > k = 2, d = 4, orthonormal teachers, W₀ = 1e-3·N(0, I), η = 0.1; one random initialisation per run) converge at T⁻³: the log-log slope of the population loss over T ∈ [3·10⁴, 10⁵] lies in [−3.3, −2.5] (never below −3.01 in the pilot sweep; the upper end leaves room for slowly aligning inits, which are still pre-asymptotic in this window).",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(RateId, "check", s, OverFor, (o, ctx) => RateCase(o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
+        s => Generated.Statistic(s, OverFor, (o, ctx) => RateCase(o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
         _ => new ReportContent("population loss over GD steps (init seed 1)", CurveTable())
             .WithPlot(new PlotSpec("loss-curves", "population loss vs T for m = 2, 4, 6 (log-log)", "curves", "T", ["m2", "m4", "m6"], LogLog: true)),
         new NegativeControl("Over-parameterised GD converges linearly (exponentially fast).",
-            s => Generated.Statistic(RateId, "negative", s, OverFor, (o, ctx) => RateCase(o, ctx, true), new StatisticOptions { Show = x => OverFor(x).ToString() })));
+            s => Generated.Statistic(s, OverFor, (o, ctx) => RateCase(o, ctx, true), new StatisticOptions { Show = x => OverFor(x).ToString() })));
 
     static ReportTable[] CurveTable()
     {
@@ -168,11 +168,11 @@ internal static class TeacherStudentClaims
         ExactId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "exact parameterisation converges fast [SRC:abs, via Xu–Du]; the threshold [NUM]"),
         "With m = k = 2 (exact parameterisation; d = 4, η = 0.1, W₀ = 1e-3·N(0, I); three random initialisations per run) the population loss falls by more than 10⁶ from T = 100 to T = 1000 (T⁻³ would allow only 10³): exponential convergence.",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(ExactId, "check", s, seed => seed, (seed, ctx) => ExactCase(seed, ctx, false), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" }),
+        s => Generated.Statistic(s, seed => seed, (seed, ctx) => ExactCase(seed, ctx, false), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" }),
         _ => new ReportContent("m = k = 2 (init seed 1)", new ReportTable.Builder("exact").Column("T", CellRule.Exact).Column("loss", CellRule.Rel(1e-6))
             .Row(100, Run(K, 1, 1000).Curve.Where(p => p.Step <= 100).MaxBy(p => p.Step).Loss).Row(1000, Run(K, 1, 1000).FinalLoss).Build()),
         new NegativeControl("The exactly parameterised student also converges only at T⁻³ (L(1000) ≥ 10⁻⁴·L(100)).",
-            s => Generated.Statistic(ExactId, "negative", s, seed => seed, (seed, ctx) => ExactCase(seed, ctx, true), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" })));
+            s => Generated.Statistic(s, seed => seed, (seed, ctx) => ExactCase(seed, ctx, true), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" })));
 
     // ---- end state ----
 
@@ -211,10 +211,10 @@ internal static class TeacherStudentClaims
         AlignId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "alignment, grouping and balancing [SRC:abs]; balance read as norms Θ(‖v‖/|G|) [SEED; DER]; thresholds [NUM]"),
         $"After 10⁵ GD steps (m = 4…6, k = 2, d = 4, η = 0.1; one random initialisation per run) every student is aligned with one teacher (cos ≥ 0.999), every teacher has a group, each group's students sum to their teacher within 1e-4, and the group is balanced in this parameterisation (second layer fixed to 1): every student's norm is at least {BalancedBand.Lo:G3} of its group's equal share ‖v‖/|G| (pre-registered from a pilot sweep). The exact minimum-ℓ2 split (equal norms) is not claimed: the split is set by the initialisation.",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(AlignId, "check", s, OverFor, (o, ctx) => AlignCase(o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
+        s => Generated.Statistic(s, OverFor, (o, ctx) => AlignCase(o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
         _ => new ReportContent("end state (init seed 1)", EndTable()),
         new NegativeControl("GD does not balance the students: in some group a student starves, ending below 5% of its equal share ‖v‖/|G|.",
-            s => Generated.Statistic(AlignId, "negative", s, OverFor, (o, ctx) => AlignCase(o, ctx, true), new StatisticOptions { Show = x => OverFor(x).ToString() })));
+            s => Generated.Statistic(s, OverFor, (o, ctx) => AlignCase(o, ctx, true), new StatisticOptions { Show = x => OverFor(x).ToString() })));
 
     static ReportTable EndTable()
     {

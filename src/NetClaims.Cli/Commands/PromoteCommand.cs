@@ -23,7 +23,7 @@ internal static class PromoteCommand
             if (claim is null) return Cli.Fail($"token names unknown claim '{t.Claim}'");
             // Promote only what replays: an example every later run would skip is worse than none.
             var settings = RunSettings.Default.WithReplay(t.ToString()).WithTier(claim.Tier).WithCache(new RunCache());
-            var trial = t.Role == "check" ? claim.Check(settings) : claim.NegativeControl.Check(settings);
+            var trial = claim.Run(t.Role, settings);
             if (trial is CheckOutcome.Errored e) return Cli.Fail($"token {t} cannot be replayed by {t.Claim}: {e.Message}");
             if (trial.Stats.Replayed == 0) return Cli.Fail($"token {t} was not replayed by {t.Claim}'s {t.Role} (a token of another kind of check?)");
             var snapshots = SnapshotStore.Locate() ?? throw new NetClaims.Reports.UsageException("no snapshots/ folder found: run inside the repository");

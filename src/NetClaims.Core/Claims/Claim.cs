@@ -17,15 +17,32 @@ public sealed record Claim(
     Citation Source,
     string Statement,
     EvidenceTier Tier,
-    Func<RunSettings, CheckOutcome> Check,
-    Func<RunSettings, ReportContent> Report,
+    Func<ClaimContext, CheckOutcome> Check,
+    Func<ClaimContext, ReportContent> Report,
     NegativeControl NegativeControl)
 {
+    /// <summary>The context in which the runner runs <paramref name="role"/> of this claim.</summary>
+    public ClaimContext Context(ClaimRole role, RunSettings settings) => new(Id, role, settings);
+
+    /// <summary>Runs the claim's check (it must hold).</summary>
+    public CheckOutcome RunCheck(RunSettings settings) => Check(Context(ClaimRole.Check, settings));
+
+    /// <summary>Runs the negative control (it must fail).</summary>
+    public CheckOutcome RunNegativeControl(RunSettings settings) => NegativeControl.Check(Context(ClaimRole.Negative, settings));
+
+    /// <summary>Runs the check or the negative control, as <paramref name="role"/> says.</summary>
+    public CheckOutcome Run(ClaimRole role, RunSettings settings) => role switch
+    {
+        ClaimRole.Check => RunCheck(settings),
+        ClaimRole.Negative => RunNegativeControl(settings),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), "a report is not a check"),
+    };
+
     /// <summary>Runs the report and adds the claim's facts.</summary>
-    public NumericReport BuildReport(RunSettings settings) => NumericReport.For(this, Report(settings));
+    public NumericReport BuildReport(RunSettings settings) => NumericReport.For(this, Report(Context(ClaimRole.Report, settings)));
 }
 
 /// <summary>A false variant of a claim; the gate passes only if its check <em>fails</em>.</summary>
 /// <param name="Statement">The false statement, phrased as someone might plausibly believe it.</param>
 /// <param name="Check">Checks the false statement; expected outcome: <see cref="CheckOutcome.Fails"/>.</param>
-public sealed record NegativeControl(string Statement, Func<RunSettings, CheckOutcome> Check);
+public sealed record NegativeControl(string Statement, Func<ClaimContext, CheckOutcome> Check);

@@ -41,9 +41,9 @@ public static class ClaimRunner
     public static (CheckOutcome Check, CheckOutcome? Negative) Checks(Claim claim, RunSettings settings)
     {
         settings = settings.WithTier(claim.Tier);
-        var check = Guard(() => claim.Check(settings));
+        var check = Guard(() => claim.RunCheck(settings));
         if (!settings.Shard.OwnsClaim(claim.Id)) return (check, null);
-        return (check, Guard(() => claim.NegativeControl.Check(settings.WithShard(Shard.Whole))));
+        return (check, Guard(() => claim.RunNegativeControl(settings.WithShard(Shard.Whole))));
     }
 
     static CheckOutcome Guard(Func<CheckOutcome> run)

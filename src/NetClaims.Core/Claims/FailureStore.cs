@@ -28,7 +28,7 @@ public sealed class FailureStore(string root)
         lock (problems) problems.Add(message);
     }
 
-    public IReadOnlyList<StoredFailure> For(ClaimId claim, string role) =>
+    public IReadOnlyList<StoredFailure> For(ClaimId claim, ClaimRole role) =>
         All(claim).Where(f => f.Token.Role == role).ToArray();
 
     public IReadOnlyList<StoredFailure> All(ClaimId? claim = null)
@@ -121,12 +121,12 @@ public sealed class ExampleStore(string directory)
 
     public string PathFor(ClaimId claim) => System.IO.Path.Combine(Directory, claim.Value + ".tokens");
 
-    public IReadOnlyList<ReplayToken> For(ClaimId claim, string role) => Read(claim, role).Tokens;
+    public IReadOnlyList<ReplayToken> For(ClaimId claim, ClaimRole role) => Read(claim, role).Tokens;
 
     /// <summary>The claim's example lines that are not tokens of this claim ("path:line: 'text'"); each is also a warning.</summary>
     public IReadOnlyList<string> BadLines(ClaimId claim) => Read(claim, null).Bad;
 
-    (List<ReplayToken> Tokens, List<string> Bad) Read(ClaimId claim, string? role)
+    (List<ReplayToken> Tokens, List<string> Bad) Read(ClaimId claim, ClaimRole? role)
     {
         var path = PathFor(claim);
         var list = new List<ReplayToken>();

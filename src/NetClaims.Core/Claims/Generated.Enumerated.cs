@@ -9,16 +9,17 @@ public static partial class Generated
     /// belongs to shard (i mod n) + 1; its replay token carries <c>E_i</c>. Every value must be checked: the declared
     /// minimum is the whole list unless the options say otherwise.
     /// </summary>
-    public static CheckOutcome ForEach<T>(ClaimId id, string role, IReadOnlyList<T> values, RunSettings settings, Func<T, CaseContext, CaseResult> body, CheckOptions<T>? options = null)
+    public static CheckOutcome ForEach<T>(ClaimContext context, IReadOnlyList<T> values, Func<T, CaseContext, CaseResult> body, CheckOptions<T>? options = null)
     {
         var opts = options ?? new CheckOptions<T>();
+        var (id, role, settings) = (context.Id, context.Role, context.Settings);
         var e = new Enumeration<T>(id, role, values, body, opts);
-        if (ReplayToken.TryParse(settings.Replay, out var token) && token.Claim == id && token.Role == role)
+        if (ReplayToken.TryParse(settings.Replay, out var token) && context.Owns(token))
             return e.Replay(token, "replay", settings);
         return Checked(id, role, settings, e.Fresh, (t, what) => e.Replay(t, what, settings));
     }
 
-    sealed class Enumeration<T>(ClaimId id, string role, IReadOnlyList<T> values, Func<T, CaseContext, CaseResult> body, CheckOptions<T> opts)
+    sealed class Enumeration<T>(ClaimId id, ClaimRole role, IReadOnlyList<T> values, Func<T, CaseContext, CaseResult> body, CheckOptions<T> opts)
     {
         int Minimum => opts.MinimumCases ?? values.Count;
 
@@ -40,7 +41,7 @@ public static partial class Generated
                 var message = $"{opts.Show(values[i])}: {r.Detail}";
                 if (threw) return new CheckOutcome.Errored(log.Evaluated, message) { Stats = stats };
                 var token = new ReplayToken(id, role, $"E_{i}");
-                if (role == "check" && s.Profile.WritesFailures) s.Failures?.Add(token, message);
+                if (role == ClaimRole.Check && s.Profile.WritesFailures) s.Failures?.Add(token, message);
                 return new CheckOutcome.Fails(log.Evaluated, message, token.ToString()) { Stats = stats };
             }
             return Finish(log, s, usesSeed: false, Minimum, opts.Coverage, opts.ScoreName);

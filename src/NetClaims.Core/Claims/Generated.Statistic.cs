@@ -26,17 +26,18 @@ public static partial class Generated
     /// statistic lies in a band pre-registered from pilot seeds or from theory. A failure's replay token carries
     /// <c>S_dataseed</c>. Shrinking a seed means nothing, so there is none.
     /// </summary>
-    public static CheckOutcome Statistic<T>(ClaimId id, string role, RunSettings settings, Func<int, T> measure, Func<T, CaseContext, CaseResult> judge, StatisticOptions? options = null)
+    public static CheckOutcome Statistic<T>(ClaimContext context, Func<int, T> measure, Func<T, CaseContext, CaseResult> judge, StatisticOptions? options = null)
     {
         var opts = options ?? new StatisticOptions();
         if (opts.Replicates < 1) throw new ArgumentOutOfRangeException(nameof(options), "a statistic needs at least one replicate");
+        var (id, role, settings) = (context.Id, context.Role, context.Settings);
         var st = new Sampled<T>(id, role, measure, judge, opts);
-        if (ReplayToken.TryParse(settings.Replay, out var token) && token.Claim == id && token.Role == role)
+        if (ReplayToken.TryParse(settings.Replay, out var token) && context.Owns(token))
             return st.Replay(token, "replay", settings);
         return Checked(id, role, settings, st.Fresh, (t, what) => st.Replay(t, what, settings));
     }
 
-    sealed class Sampled<T>(ClaimId id, string role, Func<int, T> measure, Func<T, CaseContext, CaseResult> judge, StatisticOptions opts)
+    sealed class Sampled<T>(ClaimId id, ClaimRole role, Func<int, T> measure, Func<T, CaseContext, CaseResult> judge, StatisticOptions opts)
     {
         (CaseResult Result, bool Threw) Evaluate(RunSettings s, int seed, CaseContext ctx) =>
             Invoke((int x, CaseContext c) => judge(s.Memo(("statistic", id.Value, opts.MeasureKey, x), () => measure(x)), c), seed, ctx);
@@ -60,7 +61,7 @@ public static partial class Generated
                 var message = $"{opts.Show(seed)}: {res.Detail}";
                 if (threw) return new CheckOutcome.Errored(log.Evaluated, message) { Stats = stats };
                 var token = new ReplayToken(id, role, $"S_{seed}");
-                if (role == "check" && s.Profile.WritesFailures) s.Failures?.Add(token, message);
+                if (role == ClaimRole.Check && s.Profile.WritesFailures) s.Failures?.Add(token, message);
                 return new CheckOutcome.Fails(log.Evaluated, message, token.ToString()) { Stats = stats };
             }
             return Finish(log, s, usesSeed: true, opts.Replicates, [], null);

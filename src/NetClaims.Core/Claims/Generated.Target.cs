@@ -8,7 +8,7 @@ public static partial class Generated
         // counterexample it finds is replayed by re-running it from that run seed (token data T_seed).
         CheckOutcome? Climb(TargetSpec<T> target)
         {
-            var seed = s.DeriveSeed(id, role + "/target");
+            var seed = s.DeriveSeed(id, role.Name() + "/target");
             var rng = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
             var starts = new List<(T Value, double Score)>();
             for (int i = 0; i < target.Starts && clock.Elapsed <= s.Profile.CheckBudget; i++)
@@ -43,7 +43,7 @@ public static partial class Generated
             if (threw) throw new TargetedError($"{opts.Show(value)}: {r.Detail} (found by targeted search)");
             var token = new ReplayToken(id, role, $"T_{s.Seed}");
             var message = $"{opts.Show(value)}: {r.Detail} (found by targeted search)";
-            if (role == "check" && s.Profile.WritesFailures) s.Failures?.Add(token, message);
+            if (role == ClaimRole.Check && s.Profile.WritesFailures) s.Failures?.Add(token, message);
             return (CheckOutcome.Fails)Stamp(new CheckOutcome.Fails(log.Evaluated, message, token.ToString()));
         }
 

@@ -27,11 +27,12 @@ public static partial class Generated
     public const int Confirmations = 2;
 
     /// <summary>Checks <paramref name="body"/> on cases from <paramref name="gen"/>; see the class summary for the phases.</summary>
-    public static CheckOutcome ForAll<T>(ClaimId id, string role, Hedgehog.Gen<T> gen, RunSettings settings, Func<T, CaseContext, CaseResult> body, CheckOptions<T>? options = null)
+    public static CheckOutcome ForAll<T>(ClaimContext context, Hedgehog.Gen<T> gen, Func<T, CaseContext, CaseResult> body, CheckOptions<T>? options = null)
     {
         var opts = options ?? new CheckOptions<T>();
+        var (id, role, settings) = (context.Id, context.Role, context.Settings);
         // A replay token for this check re-runs exactly its case, and nothing else.
-        if (ReplayToken.TryParse(settings.Replay, out var token) && token.Claim == id && token.Role == role)
+        if (ReplayToken.TryParse(settings.Replay, out var token) && context.Owns(token))
             return new Run<T>(id, role, gen, settings, body, opts).Replay(token, "replay");
         return Checked(id, role, settings, s => new Run<T>(id, role, gen, s, body, opts).Fresh(), (t, what) => new Run<T>(id, role, gen, settings, body, opts).Replay(t, what));
     }
@@ -40,7 +41,7 @@ public static partial class Generated
     /// The common frame of every check: explicit examples first (each must pass), then stored failures (replayed, or
     /// for a Statistical-tier claim confirmed at fresh seeds), then the fresh run.
     /// </summary>
-    static CheckOutcome Checked(ClaimId id, string role, RunSettings s, Func<RunSettings, CheckOutcome> fresh, Func<ReplayToken, string, CheckOutcome> replay)
+    static CheckOutcome Checked(ClaimId id, ClaimRole role, RunSettings s, Func<RunSettings, CheckOutcome> fresh, Func<ReplayToken, string, CheckOutcome> replay)
     {
         int replayed = 0, fixedCount = 0;
         // A promoted example that cannot even be read is not a pass either: under ci it fails the claim, elsewhere it warns.
@@ -82,7 +83,7 @@ public static partial class Generated
     /// decide. Any failure among them confirms a regression (the entry stays); if all pass, each stored entry is judged a
     /// chance failure, reported once and removed (when the profile writes the store).
     /// </summary>
-    static CheckOutcome Confirm(ClaimId id, string role, RunSettings s, IReadOnlyList<StoredFailure> stored, Func<RunSettings, CheckOutcome> fresh)
+    static CheckOutcome Confirm(ClaimId id, ClaimRole role, RunSettings s, IReadOnlyList<StoredFailure> stored, Func<RunSettings, CheckOutcome> fresh)
     {
         string first = stored.Min(f => f.FirstSeen).ToString("u", System.Globalization.CultureInfo.InvariantCulture);
         var outcome = fresh(s);
@@ -91,7 +92,7 @@ public static partial class Generated
         if (outcome is not CheckOutcome.Holds) return outcome;
         for (int j = 1; j <= Confirmations; j++)
         {
-            var again = fresh(s.WithSeed(s.DeriveSeed(id, role + "/confirm", j)).WithReplay(null));
+            var again = fresh(s.WithSeed(s.DeriveSeed(id, role.Name() + "/confirm", j)).WithReplay(null));
             if (again is CheckOutcome.Fails fj)
                 return fj with { Counterexample = $"{fj.Counterexample} [stored statistical failure first seen {first} confirmed at fresh seed {j} of {Confirmations}]" };
             if (again is not CheckOutcome.Holds) return again;
@@ -141,7 +142,7 @@ public static partial class Generated
         return new CheckOutcome.Holds(log.Evaluated, $"{log.Evaluated} cases{budget}{(incomplete ? " (INCOMPLETE: fewer than the declared minimum)" : "")}") { Stats = stats };
     }
 
-    sealed partial class Run<T>(ClaimId id, string role, Hedgehog.Gen<T> gen, RunSettings s, Func<T, CaseContext, CaseResult> body, CheckOptions<T> opts)
+    sealed partial class Run<T>(ClaimId id, ClaimRole role, Hedgehog.Gen<T> gen, RunSettings s, Func<T, CaseContext, CaseResult> body, CheckOptions<T> opts)
     {
         readonly Stopwatch clock = Stopwatch.StartNew();
         readonly CaseLog log = new();
@@ -160,7 +161,7 @@ public static partial class Generated
         public CheckOutcome Fresh()
         {
             Reset();
-            var report = Property(fresh: true).Report(Config(s.DeriveSeed(id, role)));
+            var report = Property(fresh: true).Report(Config(s.DeriveSeed(id, role.Name())));
             s.Cancel.ThrowIfCancellationRequested();
             if (report.Status is Status.Failed failed) return Failure(failed.Item, store: true);
             if (report.Status.IsGaveUp) return Stamp(new CheckOutcome.Errored(log.Evaluated, "gave up: too many discarded cases"));
@@ -193,7 +194,7 @@ public static partial class Generated
             Hedgehog.Report report;
             try
             {
-                report = Property(fresh: false).ReportRecheck(token.Data, Config(s.DeriveSeed(id, role)));
+                report = Property(fresh: false).ReportRecheck(token.Data, Config(s.DeriveSeed(id, role.Name())));
             }
             catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException or InvalidOperationException)
             {
@@ -240,7 +241,7 @@ public static partial class Generated
             if (lastWasError) return Stamp(new CheckOutcome.Errored(Math.Max(log.Evaluated, 1), message));
             var recheck = data.RecheckInfo is { } info ? RecheckDataModule.serialize(info.Value.Data) : null;
             var token = recheck is null ? null : new ReplayToken(id, role, recheck);
-            if (store && token is not null && role == "check" && s.Profile.WritesFailures) s.Failures?.Add(token, message);
+            if (store && token is not null && role == ClaimRole.Check && s.Profile.WritesFailures) s.Failures?.Add(token, message);
             return Stamp(new CheckOutcome.Fails(Math.Max(log.Evaluated, 1), message, token?.ToString()));
         }
 

@@ -23,13 +23,13 @@ public enum ReplayKind
 /// search, <c>S_seed</c> for a sampled statistic, <c>E_index</c> for a case of an enumeration.
 /// Passed to <c>netclaims verify --replay TOKEN</c> or the NETCLAIMS_REPLAY environment variable.
 /// </summary>
-public sealed partial record ReplayToken(ClaimId Claim, string Role, string Data)
+public sealed partial record ReplayToken(ClaimId Claim, ClaimRole Role, string Data)
 {
     public const int HarnessVersion = 1;
 
     const string Prefix = "nc1:";
 
-    public override string ToString() => $"{Prefix}{Claim.Value}/{Role}@{Data}";
+    public override string ToString() => $"{Prefix}{Claim.Value}/{Role.Name()}@{Data}";
 
     /// <summary>The command line that replays this token.</summary>
     public string Command => $"netclaims verify --claim {Claim.Value} --replay '{this}'";
@@ -91,12 +91,12 @@ public sealed partial record ReplayToken(ClaimId Claim, string Role, string Data
         int slash = at < 0 ? -1 : body.LastIndexOf('/', at);
         if (at < 0 || slash < 0) throw new FormatException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
         string role = body[(slash + 1)..at], data = body[(at + 1)..];
-        if (role is not ("check" or "negative")) throw new FormatException($"replay token '{text}' has role '{role}' (expected check or negative)");
+        if (ClaimRoles.ParseTokenRole(role) is not { } parsedRole) throw new FormatException($"replay token '{text}' has role '{role}' (expected check or negative)");
         if (data.Length == 0 || data.Any(char.IsWhiteSpace)) throw new FormatException($"replay token '{text}' has no data after '@'");
         if (!ValidData(data)) throw new FormatException($"replay token '{text}' has data '{data}' that cannot be replayed (expected Hedgehog recheck data size_seed_gamma_path, or T_/S_/E_ followed by a number)");
         try
         {
-            return new ReplayToken(new ClaimId(body[..slash]), role, data);
+            return new ReplayToken(new ClaimId(body[..slash]), parsedRole, data);
         }
         catch (ArgumentException e)
         {

@@ -11,13 +11,12 @@ namespace NetClaims.Cube;
 public static class DimensionChecks
 {
     /// <summary>Checks <paramref name="body"/> for generated d in [lo, hi] (constant range: d shrinks towards lo).</summary>
-    /// <param name="id">The claim the check belongs to (for the seed and the replay token).</param>
-    /// <param name="role"><c>check</c> or <c>negative</c>.</param>
+    /// <param name="context">The part of the claim being run (for the seed and the replay token).</param>
     /// <param name="label">What the generated integer is called in counterexamples (default d).</param>
-    public static CheckOutcome ForAll(ClaimId id, string role, int lo, int hi, RunSettings settings, Func<Dimension, CaseResult> body, string label = "d")
+    public static CheckOutcome ForAll(ClaimContext context, int lo, int hi, Func<Dimension, CaseResult> body, string label = "d")
     {
         if (lo < 1 || hi > Dimension.Max || lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), $"bad dimension range [{lo}, {hi}]");
-        return Generated.ForAll(id, role, Gen.Int32(Range.Constant(lo, hi)), settings, (d, _) => body(new Dimension(d)),
+        return Generated.ForAll(context, Gen.Int32(Range.Constant(lo, hi)), (d, _) => body(new Dimension(d)),
             new CheckOptions<int> { Show = d => $"{label}={d}" });
     }
 
@@ -26,10 +25,10 @@ public static class DimensionChecks
     /// (so a counterexample is the smallest failing d). For claims whose only parameter is a small range of d, this
     /// replaces ~100 random draws of d by the whole range, and does not depend on the run seed.
     /// </summary>
-    public static CheckOutcome ForEach(ClaimId id, string role, int lo, int hi, RunSettings settings, Func<Dimension, CaseResult> body, string label = "d")
+    public static CheckOutcome ForEach(ClaimContext context, int lo, int hi, Func<Dimension, CaseResult> body, string label = "d")
     {
         if (lo < 1 || hi > Dimension.Max || lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), $"bad dimension range [{lo}, {hi}]");
-        return Generated.ForEach(id, role, Enumerable.Range(lo, hi - lo + 1).ToArray(), settings, (d, _) => body(new Dimension(d)),
+        return Generated.ForEach(context, Enumerable.Range(lo, hi - lo + 1).ToArray(), (d, _) => body(new Dimension(d)),
             new CheckOptions<int> { Show = d => $"{label}={d}" });
     }
 }

@@ -35,7 +35,7 @@ public sealed class ReplayTokenTests
     [Fact]
     public void Round_trips_and_builds_the_replay_command()
     {
-        var t = new ReplayToken(new ClaimId("ahs23.thm4.blades.interpolates"), "check", "2_123_457_0");
+        var t = new ReplayToken(new ClaimId("ahs23.thm4.blades.interpolates"), ClaimRole.Check, "2_123_457_0");
         Assert.Equal("nc1:ahs23.thm4.blades.interpolates/check@2_123_457_0", t.ToString());
         Assert.Equal(t, ReplayToken.Parse(t.ToString()));
         Assert.Equal("netclaims verify --claim ahs23.thm4.blades.interpolates --replay 'nc1:ahs23.thm4.blades.interpolates/check@2_123_457_0'", t.Command);

@@ -8,9 +8,9 @@ public sealed class ClaimRunnerTests
 {
     static Claim Planted(bool holds, bool negativeFails, double reported = 1.0) => new(
         new ClaimId("test.runner"), new Citation("test", "here", "[DER]"), "planted", EvidenceTier.Exact,
-        s => DimensionChecks.ForAll(new ClaimId("test.runner"), "check", 1, 8, s, d => CaseResult.Of(holds || d.Value < 3, "planted")),
+        s => DimensionChecks.ForAll(s, 1, 8, d => CaseResult.Of(holds || d.Value < 3, "planted")),
         s => new ReportContent("planted", new ReportTable.Builder("t").Column("k", CellRule.Text).Column("x", CellRule.Rel(1e-9)).Row("a", reported).Build()),
-        new NegativeControl("false variant", s => DimensionChecks.ForAll(new ClaimId("test.runner"), "negative", 1, 8, s, d => CaseResult.Of(!negativeFails, "neg"))));
+        new NegativeControl("false variant", s => DimensionChecks.ForAll(s, 1, 8, d => CaseResult.Of(!negativeFails, "neg"))));
 
     [Fact]
     public void A_claim_passes_only_when_it_holds_and_its_negative_control_is_refuted()

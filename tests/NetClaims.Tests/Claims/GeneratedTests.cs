@@ -14,7 +14,7 @@ public sealed class GeneratedTests
     [Fact]
     public void A_failing_property_shrinks_to_the_smallest_failing_d()
     {
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 40, RunSettings.Default, d => Planted(d.Value));
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default), 1, 40, d => Planted(d.Value));
         var fails = Assert.IsType<CheckOutcome.Fails>(outcome);
         Assert.StartsWith("d=7: planted failure at d=7", fails.Counterexample);
         Assert.NotNull(fails.Replay);
@@ -23,9 +23,9 @@ public sealed class GeneratedTests
     [Fact]
     public void The_replay_token_reruns_exactly_the_shrunk_case()
     {
-        var first = Assert.IsType<CheckOutcome.Fails>(DimensionChecks.ForAll(Id, "check", 1, 40, RunSettings.Default.WithSeed(99), d => Planted(d.Value)));
+        var first = Assert.IsType<CheckOutcome.Fails>(DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithSeed(99)), 1, 40, d => Planted(d.Value)));
         var seen = new List<int>();
-        var replay = DimensionChecks.ForAll(Id, "check", 1, 40, RunSettings.Default.WithReplay(first.Replay), d => { seen.Add(d.Value); return Planted(d.Value); });
+        var replay = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithReplay(first.Replay)), 1, 40, d => { seen.Add(d.Value); return Planted(d.Value); });
         var again = Assert.IsType<CheckOutcome.Fails>(replay);
         Assert.Equal(first.Counterexample.Split(" (")[0], again.Counterexample.Split(" (")[0].Split(" [")[0]);
         Assert.Equal([7], seen.Distinct());
@@ -34,16 +34,16 @@ public sealed class GeneratedTests
     [Fact]
     public void A_token_for_another_claim_or_role_is_ignored()
     {
-        var token = new ReplayToken(new ClaimId("test.other"), "check", "1_2_3_").ToString();
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 5, RunSettings.Default.WithReplay(token), d => Planted(d.Value));
+        var token = new ReplayToken(new ClaimId("test.other"), ClaimRole.Check, "1_2_3_").ToString();
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithReplay(token)), 1, 5, d => Planted(d.Value));
         Assert.IsType<CheckOutcome.Holds>(outcome);
     }
 
     [Fact]
     public void Same_seed_same_result_different_seed_still_finds_it()
     {
-        var a = DimensionChecks.ForAll(Id, "check", 1, 40, RunSettings.Default.WithSeed(5), d => Planted(d.Value));
-        var b = DimensionChecks.ForAll(Id, "check", 1, 40, RunSettings.Default.WithSeed(5), d => Planted(d.Value));
+        var a = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithSeed(5)), 1, 40, d => Planted(d.Value));
+        var b = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithSeed(5)), 1, 40, d => Planted(d.Value));
         Assert.Equal(((CheckOutcome.Fails)a).Replay, ((CheckOutcome.Fails)b).Replay);
         Assert.NotEqual(RunSettings.Default.WithSeed(5).DeriveSeed(Id, "check"), RunSettings.Default.WithSeed(6).DeriveSeed(Id, "check"));
     }
@@ -51,7 +51,7 @@ public sealed class GeneratedTests
     [Fact]
     public void An_exception_is_an_error_not_a_counterexample()
     {
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 10, RunSettings.Default, d => d.Value > 3 ? throw new InvalidOperationException("boom") : CaseResult.Pass("ok"));
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default), 1, 10, d => d.Value > 3 ? throw new InvalidOperationException("boom") : CaseResult.Pass("ok"));
         var e = Assert.IsType<CheckOutcome.Errored>(outcome);
         Assert.Contains("boom", e.Message);
     }
@@ -59,7 +59,7 @@ public sealed class GeneratedTests
     [Fact]
     public void Holds_counts_its_cases()
     {
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 10, RunSettings.Default.WithTests(37), _ => CaseResult.Pass("ok"));
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithTests(37)), 1, 10, _ => CaseResult.Pass("ok"));
         Assert.Equal(37, Assert.IsType<CheckOutcome.Holds>(outcome).Cases);
     }
 }
@@ -72,6 +72,6 @@ public sealed class GeneratedCancellationTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            DimensionChecks.ForAll(new ClaimId("test.cancel"), "check", 1, 5, RunSettings.Default.WithCancellation(cts.Token), _ => CaseResult.Pass("ok")));
+            DimensionChecks.ForAll(new ClaimContext(new ClaimId("test.cancel"), ClaimRole.Check, RunSettings.Default.WithCancellation(cts.Token)), 1, 5, _ => CaseResult.Pass("ok")));
     }
 }

@@ -51,14 +51,13 @@ public sealed class StatisticTests : IDisposable
 
     static Claim Make(bool planted) => new(
         Id, new Citation("test", "synthetic", "[DER]"), "the squared error of a mean falls like 1/N", EvidenceTier.Statistical,
-        s => Generated.Statistic(Id, "check", s, seed => Slope(seed, planted), (slope, ctx) =>
+        s => Generated.Statistic(s, seed => Slope(seed, planted), (slope, ctx) =>
         {
             ctx.Measure("slope", slope);
             return CaseResult.Of(Rate.Contains(slope), $"slope {slope:F3}, band {Rate}");
         }),
         _ => new NetClaims.Reports.ReportContent("none"),
-        new NegativeControl("it falls like N^{-1/2}", s => Generated.Statistic(Id, "negative", s, seed => Slope(seed, planted),
-            (slope, _) => CaseResult.Of(Band.Around(-0.5, Rate.HalfWidth).Contains(slope), $"slope {slope:F3}"))));
+        new NegativeControl("it falls like N^{-1/2}", s => Generated.Statistic(s, seed => Slope(seed, planted), (slope, _) => CaseResult.Of(Band.Around(-0.5, Rate.HalfWidth).Contains(slope), $"slope {slope:F3}"))));
 
     [Fact]
     public void The_pilot_band_contains_the_theory_and_separates_the_false_rate()
@@ -93,10 +92,10 @@ public sealed class StatisticTests : IDisposable
     [Fact]
     public void A_stored_real_regression_makes_the_next_run_fail_as_well()
     {
-        var first = Assert.IsType<CheckOutcome.Fails>(Make(true).Check(Fast(1)));
+        var first = Assert.IsType<CheckOutcome.Fails>(Make(true).RunCheck(Fast(1)));
         Assert.Contains("@S_", first.Replay);
         Assert.Single(new FailureStore(dir).All());
-        var next = Assert.IsType<CheckOutcome.Fails>(Make(true).Check(Fast(2)));
+        var next = Assert.IsType<CheckOutcome.Fails>(Make(true).RunCheck(Fast(2)));
         Assert.Contains("confirms the stored statistical failure", next.Counterexample);
         Assert.NotEmpty(new FailureStore(dir).All());
     }
@@ -106,13 +105,13 @@ public sealed class StatisticTests : IDisposable
     {
         // What an unlucky seed leaves behind: a stored failure of a healthy claim.
         var store = new FailureStore(dir);
-        store.Add(new ReplayToken(Id, "check", "S_12345"), "slope −1.31 outside the band (an unlucky seed)");
-        var next = Assert.IsType<CheckOutcome.Holds>(Make(false).Check(Fast(3).WithFailures(store)));
+        store.Add(new ReplayToken(Id, ClaimRole.Check, "S_12345"), "slope −1.31 outside the band (an unlucky seed)");
+        var next = Assert.IsType<CheckOutcome.Holds>(Make(false).RunCheck(Fast(3).WithFailures(store)));
         Assert.Equal(Generated.Confirmations, next.Stats.Confirmations);
         Assert.Contains(store.Problems, p => p.Contains("did not recur at 3 fresh seeds") && p.Contains("removed"));
         Assert.Empty(new FailureStore(dir).All());
         // The token itself still replays exactly that data seed, for whoever wants to look at it.
-        var replay = Make(false).Check(RunSettings.Default.WithReplay(new ReplayToken(Id, "check", "S_12345").ToString()));
+        var replay = Make(false).RunCheck(RunSettings.Default.WithReplay(new ReplayToken(Id, ClaimRole.Check, "S_12345").ToString()));
         Assert.Equal(1, replay.Stats.Replayed);
     }
 
@@ -121,9 +120,9 @@ public sealed class StatisticTests : IDisposable
     {
         int measured = 0;
         var s = RunSettings.Default.WithSeed(5).WithCache(new RunCache());
-        CheckOutcome Run(string role) => Generated.Statistic(Id, role, s, seed => { measured++; return seed; }, (x, _) => CaseResult.Pass($"{x}"));
-        var a = Run("check");
-        var b = Run("negative");
+        CheckOutcome Run(ClaimRole role) => Generated.Statistic(new ClaimContext(Id, role, s), seed => { measured++; return seed; }, (x, _) => CaseResult.Pass($"{x}"));
+        var a = Run(ClaimRole.Check);
+        var b = Run(ClaimRole.Negative);
         Assert.Equal(1, measured);
         Assert.Equal(((CheckOutcome.Holds)a).Summary, ((CheckOutcome.Holds)b).Summary);
     }
@@ -132,8 +131,8 @@ public sealed class StatisticTests : IDisposable
     public void A_non_statistical_claim_replays_its_stored_failure_verbatim()
     {
         var exact = RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(new FailureStore(dir)).WithTier(EvidenceTier.Exact);
-        Assert.IsType<CheckOutcome.Fails>(Generated.Statistic(Id, "check", exact.WithSeed(1), seed => seed, (_, _) => CaseResult.Fail("always")));
-        var next = Assert.IsType<CheckOutcome.Fails>(Generated.Statistic(Id, "check", exact.WithSeed(2), seed => seed, (_, _) => CaseResult.Fail("always")));
+        Assert.IsType<CheckOutcome.Fails>(Generated.Statistic(new ClaimContext(Id, ClaimRole.Check, exact.WithSeed(1)), seed => seed, (_, _) => CaseResult.Fail("always")));
+        var next = Assert.IsType<CheckOutcome.Fails>(Generated.Statistic(new ClaimContext(Id, ClaimRole.Check, exact.WithSeed(2)), seed => seed, (_, _) => CaseResult.Fail("always")));
         Assert.Contains("[stored failure", next.Counterexample);
     }
 }

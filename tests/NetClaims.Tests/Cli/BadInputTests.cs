@@ -171,12 +171,12 @@ public sealed class FailureStoreSafetyTests : IDisposable
     [Fact]
     public void An_entry_filed_under_the_wrong_claim_is_kept_with_a_warning_not_deleted_as_passing()
     {
-        var other = new FailureStore(dir).Add(new ReplayToken(new ClaimId("test.other"), "check", "2_1_1_"), "from another claim");
+        var other = new FailureStore(dir).Add(new ReplayToken(new ClaimId("test.other"), ClaimRole.Check, "2_1_1_"), "from another claim");
         var misfiled = Path.Combine(dir, Id.Value, Path.GetFileName(other));
         Directory.CreateDirectory(Path.GetDirectoryName(misfiled)!);
         File.Move(other, misfiled);
         var store = new FailureStore(dir);
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 5, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store), _ => CaseResult.Pass("ok"));
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store)), 1, 5, _ => CaseResult.Pass("ok"));
         Assert.IsType<CheckOutcome.Holds>(outcome);
         Assert.True(File.Exists(misfiled));
         Assert.Contains(store.Problems, p => p.Contains("names test.other"));
@@ -186,8 +186,8 @@ public sealed class FailureStoreSafetyTests : IDisposable
     public void A_stored_token_of_the_wrong_kind_is_kept_with_a_warning()
     {
         var store = new FailureStore(dir);
-        var path = store.Add(new ReplayToken(Id, "check", "S_42"), "a statistic's token under a generated check");
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 5, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store), _ => CaseResult.Pass("ok"));
+        var path = store.Add(new ReplayToken(Id, ClaimRole.Check, "S_42"), "a statistic's token under a generated check");
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithProfile(Profile.FastProfile).WithFailures(store)), 1, 5, _ => CaseResult.Pass("ok"));
         Assert.IsType<CheckOutcome.Holds>(outcome);
         Assert.True(File.Exists(path));
         Assert.Single(store.Problems, p => p.Contains("cannot be replayed and was kept"));
@@ -201,7 +201,7 @@ public sealed class FailureStoreSafetyTests : IDisposable
         var fifo = Path.Combine(dir, Id.Value, "pipe.json");
         using (var p = System.Diagnostics.Process.Start("mkfifo", fifo)) p.WaitForExit();
         var store = new FailureStore(dir);
-        Assert.Empty(store.For(Id, "check"));
+        Assert.Empty(store.For(Id, ClaimRole.Check));
         Assert.Single(store.Problems, p => p.Contains("not a regular file"));
     }
 }

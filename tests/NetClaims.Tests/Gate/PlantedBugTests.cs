@@ -38,14 +38,14 @@ public sealed class PlantedBugTests
             ClosedFormCost = d => SurdSum.Of(new Fractions.Fraction(4) * new Fractions.Fraction(System.Numerics.BigInteger.One << d.Value, IntegerMath.Binomial(d.Value, d.Value / 2 + 1)), d.Value),
         };
         var claim = ConstructionClaims.Cost("test.planted-blades-cost", new Citation("t", "t", "[DER]"), planted, 8, FalseCost.Equal("f", _ => SurdSum.Zero));
-        Assert.IsType<CheckOutcome.Fails>(claim.Check(RunSettings.Default));
-        Assert.IsType<CheckOutcome.Holds>(ClaimCatalog.Get("ahs23.thm4.blades.cost").Check(RunSettings.Default));
+        Assert.IsType<CheckOutcome.Fails>(claim.RunCheck(RunSettings.Default));
+        Assert.IsType<CheckOutcome.Holds>(ClaimCatalog.Get("ahs23.thm4.blades.cost").RunCheck(RunSettings.Default));
     }
 
     [Fact]
     public void Blades_cost_negative_control_is_refuted_by_a_certified_comparison_not_by_irrationality()
     {
-        var fails = Assert.IsType<CheckOutcome.Fails>(ClaimCatalog.Get("ahs23.thm4.blades.cost").NegativeControl.Check(RunSettings.Default));
+        var fails = Assert.IsType<CheckOutcome.Fails>(ClaimCatalog.Get("ahs23.thm4.blades.cost").RunNegativeControl(RunSettings.Default));
         Assert.Contains("certified C >", fails.Counterexample);
     }
 
@@ -153,7 +153,7 @@ public sealed class PlantedBugTests
     [Fact]
     public void Correlation_catches_an_inflated_rho_as_not_tight()
     {
-        var fails = Assert.IsType<CheckOutcome.Fails>(CorrelationClaims.LemmaCheck(RunSettings.Default, rhoScale: 1.03));
+        var fails = Assert.IsType<CheckOutcome.Fails>(CorrelationClaims.LemmaCheck(CorrelationClaims.Lemma.Context(ClaimRole.Check, RunSettings.Default), rhoScale: 1.03));
         Assert.StartsWith("not tight", fails.Counterexample);
     }
 

@@ -11,8 +11,7 @@ public sealed class BudgetTests
     static readonly ClaimId Id = new("test.budget");
 
     static CheckOutcome Slow(Profile p, int? minimum = null) =>
-        Generated.ForAll(Id, "check", Gen.Int32(Range.Constant(1, 10)), RunSettings.Default.WithProfile(p with { CheckBudget = TimeSpan.FromMilliseconds(50) }).WithTests(100),
-            (_, _) => { Thread.Sleep(20); return CaseResult.Pass("slow"); }, new CheckOptions<int> { MinimumCases = minimum });
+        Generated.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithProfile(p with { CheckBudget = TimeSpan.FromMilliseconds(50) }).WithTests(100)), Gen.Int32(Range.Constant(1, 10)), (_, _) => { Thread.Sleep(20); return CaseResult.Pass("slow"); }, new CheckOptions<int> { MinimumCases = minimum });
 
     [Fact]
     public void A_claim_past_its_time_budget_reports_what_it_checked_instead_of_hanging()
@@ -41,7 +40,7 @@ public sealed class BudgetTests
     public void An_enumeration_cut_by_the_budget_is_incomplete_too()
     {
         var tight = Profile.CiProfile with { CheckBudget = TimeSpan.FromMilliseconds(30) };
-        var outcome = DimensionChecks.ForEach(Id, "check", 1, 20, RunSettings.Default.WithProfile(tight), _ => { Thread.Sleep(20); return CaseResult.Pass("slow"); });
+        var outcome = DimensionChecks.ForEach(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithProfile(tight)), 1, 20, _ => { Thread.Sleep(20); return CaseResult.Pass("slow"); });
         Assert.StartsWith("incomplete:", Assert.IsType<CheckOutcome.Fails>(outcome).Counterexample);
     }
 
@@ -50,8 +49,7 @@ public sealed class BudgetTests
     {
         // With no shrink budget the first failing case is reported as found (still a valid counterexample, with a token).
         var noShrink = Profile.CiProfile with { ShrinkBudget = TimeSpan.Zero };
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 60, RunSettings.Default.WithProfile(noShrink),
-            d => CaseResult.Of(d.Value < 7, "planted"));
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithProfile(noShrink)), 1, 60, d => CaseResult.Of(d.Value < 7, "planted"));
         var fails = Assert.IsType<CheckOutcome.Fails>(outcome);
         Assert.NotNull(fails.Replay);
         Assert.DoesNotContain("shrunk", fails.Counterexample);
@@ -63,9 +61,7 @@ public sealed class CoverageTests
     static readonly ClaimId Id = new("test.coverage");
 
     static CheckOutcome Run(double required) =>
-        Generated.ForAll(Id, "check", Gen.Int32(Range.Constant(0, 99)), RunSettings.Default,
-            (k, ctx) => { ctx.Classify(k < 2, "rare"); return CaseResult.Pass("ok"); },
-            new CheckOptions<int> { Coverage = [new CoverageRequirement("rare", required)] });
+        Generated.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default), Gen.Int32(Range.Constant(0, 99)), (k, ctx) => { ctx.Classify(k < 2, "rare"); return CaseResult.Pass("ok"); }, new CheckOptions<int> { Coverage = [new CoverageRequirement("rare", required)] });
 
     [Fact]
     public void A_label_that_is_covered_far_less_than_required_makes_the_claim_vacuous()

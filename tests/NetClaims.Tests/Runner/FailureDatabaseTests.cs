@@ -18,7 +18,7 @@ public sealed class FailureDatabaseTests : IDisposable
 
     // Planted: false from d = 7 on while `broken`, true everywhere once fixed.
     static CheckOutcome Planted(RunSettings s, bool broken) =>
-        DimensionChecks.ForAll(Id, "check", 1, 40, s, d => CaseResult.Of(!broken || d.Value < 7, $"planted at d={d}"));
+        DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, s), 1, 40, d => CaseResult.Of(!broken || d.Value < 7, $"planted at d={d}"));
 
     [Fact]
     public void Found_shrunk_replayed_stored_and_replayed_first()
@@ -63,7 +63,7 @@ public sealed class FailureDatabaseTests : IDisposable
         File.WriteAllText(Path.Combine(dir, Id.Value, "bad.json"), "{ not json");
         File.WriteAllText(Path.Combine(dir, Id.Value, "bad2.json"), "{\"token\": \"nc1:test.planted-db/check@\"}");
         var store = new FailureStore(dir);
-        var outcome = DimensionChecks.ForAll(Id, "check", 1, 5, RunSettings.Default.WithFailures(store), _ => CaseResult.Pass("ok"));
+        var outcome = DimensionChecks.ForAll(new ClaimContext(Id, ClaimRole.Check, RunSettings.Default.WithFailures(store)), 1, 5, _ => CaseResult.Pass("ok"));
         Assert.IsType<CheckOutcome.Holds>(outcome);
         Assert.Equal(2, store.Problems.Count);
         Assert.All(store.Problems, p => Assert.Contains("skipped corrupt failure-database entry", p));

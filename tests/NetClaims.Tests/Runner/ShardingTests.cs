@@ -17,11 +17,9 @@ public sealed class ShardingTests : IDisposable
 
     static Claim Planted(string id, Func<int, bool> holds) => new(
         new ClaimId(id), new Citation("test", "planted", "[DER]"), "planted", EvidenceTier.Exact,
-        s => Generated.ForAll(new ClaimId(id), "check", Gen.Int32(Range.Constant(1, 60)), s,
-            (d, ctx) => { ctx.Classify(d > 30, "big"); return CaseResult.Of(holds(d), $"planted d={d}"); },
-            new CheckOptions<int> { Show = d => $"d={d}", Coverage = [new CoverageRequirement("big", 0.2)] }),
+        s => Generated.ForAll(s, Gen.Int32(Range.Constant(1, 60)), (d, ctx) => { ctx.Classify(d > 30, "big"); return CaseResult.Of(holds(d), $"planted d={d}"); }, new CheckOptions<int> { Show = d => $"d={d}", Coverage = [new CoverageRequirement("big", 0.2)] }),
         _ => new ReportContent("planted", new ReportTable.Builder("t").Column("k", CellRule.Text).Column("x", CellRule.Rel(1e-9)).Row("a", 1.5).Build()),
-        new NegativeControl("false", s => DimensionChecks.ForAll(new ClaimId(id), "negative", 1, 9, s, d => CaseResult.Of(d.Value < 4, "neg"))));
+        new NegativeControl("false", s => DimensionChecks.ForAll(s, 1, 9, d => CaseResult.Of(d.Value < 4, "neg"))));
 
     static readonly Claim[] Claims =
     [

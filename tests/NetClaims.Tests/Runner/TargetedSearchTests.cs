@@ -14,7 +14,7 @@ public sealed class TargetedSearchTests
     public void Hill_climbing_raises_the_worst_ratio_towards_the_tight_case()
     {
         var claim = ClaimCatalog.Get("ahs23.s1-6.correlation");
-        var outcome = Assert.IsType<CheckOutcome.Holds>(claim.Check(RunSettings.Default));
+        var outcome = Assert.IsType<CheckOutcome.Holds>(claim.RunCheck(RunSettings.Default));
         var st = outcome.Stats;
         Assert.NotNull(st.BestScore);
         Assert.NotNull(st.BestRandomScore);
@@ -27,7 +27,7 @@ public sealed class TargetedSearchTests
     public void The_false_constant_is_refuted()
     {
         var claim = ClaimCatalog.Get("ahs23.s1-6.correlation");
-        var fails = Assert.IsType<CheckOutcome.Fails>(claim.NegativeControl.Check(RunSettings.Default));
+        var fails = Assert.IsType<CheckOutcome.Fails>(claim.RunNegativeControl(RunSettings.Default));
         Assert.StartsWith("d=2", fails.Counterexample);
     }
 
@@ -38,9 +38,7 @@ public sealed class TargetedSearchTests
         var id = new ClaimId("test.targeted");
         var spec = new TargetSpec<double[]>("x", r => [r.NextDouble(), r.NextDouble()], (v, r) => [v[0] + 0.1 * (r.NextDouble() - 0.3), v[1]], Starts: 5, Climbers: 1, Steps: 200);
         var gen = from x in Hedgehog.Linq.Gen.Double(Hedgehog.Linq.Range.LinearDouble(0, 1)) select new[] { x, 0.0 };
-        CheckOutcome Run(RunSettings s) => Generated.ForAll(id, "check", gen, s,
-            (v, ctx) => { ctx.Target(v[0]); return CaseResult.Of(v[0] < 3, $"x={v[0]:F3}"); },
-            new CheckOptions<double[]> { Target = spec });
+        CheckOutcome Run(RunSettings s) => Generated.ForAll(new ClaimContext(id, ClaimRole.Check, s), gen, (v, ctx) => { ctx.Target(v[0]); return CaseResult.Of(v[0] < 3, $"x={v[0]:F3}"); }, new CheckOptions<double[]> { Target = spec });
         var fails = Assert.IsType<CheckOutcome.Fails>(Run(RunSettings.Default));
         Assert.Contains("targeted search", fails.Counterexample);
         Assert.Contains("@T_0", fails.Replay);

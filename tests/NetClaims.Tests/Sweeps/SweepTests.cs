@@ -12,14 +12,14 @@ public sealed class SweepTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, true);
 
-    static Claim Counting(string id, Func<RunSettings, CheckOutcome> check) => new(new ClaimId(id), new Citation("test", "t", "[DER]"), "t", EvidenceTier.Exact,
-        check, _ => new NetClaims.Reports.ReportContent("none"), new NegativeControl("f", s => DimensionChecks.ForEach(new ClaimId(id), "negative", 1, 3, s, _ => CaseResult.Fail("no"))));
+    static Claim Counting(string id, Func<ClaimContext, CheckOutcome> check) => new(new ClaimId(id), new Citation("test", "t", "[DER]"), "t", EvidenceTier.Exact,
+        check, _ => new NetClaims.Reports.ReportContent("none"), new NegativeControl("f", s => DimensionChecks.ForEach(s, 1, 3, _ => CaseResult.Fail("no"))));
 
     [Fact]
     public void Seed_independent_claims_run_once_and_seed_dependent_ones_at_every_seed()
     {
-        var enumerated = Counting("test.sweep-enum", s => DimensionChecks.ForEach(new ClaimId("test.sweep-enum"), "check", 1, 4, s, _ => CaseResult.Pass("ok")));
-        var generated = Counting("test.sweep-gen", s => DimensionChecks.ForAll(new ClaimId("test.sweep-gen"), "check", 1, 4, s.WithTests(5), _ => CaseResult.Pass("ok")));
+        var enumerated = Counting("test.sweep-enum", s => DimensionChecks.ForEach(s, 1, 4, _ => CaseResult.Pass("ok")));
+        var generated = Counting("test.sweep-gen", s => DimensionChecks.ForAll(s.WithTests(5), 1, 4, _ => CaseResult.Pass("ok")));
         var records = Sweep.Run([enumerated, generated], Sweep.Seeds(1, 6, false), RunSettings.Default, []);
         Assert.Single(records, r => r.Claim == "test.sweep-enum");
         Assert.Equal(6, records.Count(r => r.Claim == "test.sweep-gen"));
