@@ -80,6 +80,19 @@ public static class ClaimCatalog
         StudyClaims.CapacityStudyClaim,
     ];
 
+    /// <summary>The catalogue as a claim source (what the command line runs).</summary>
+    public static IClaimSource Source { get; } = ClaimSource.Of("NetClaims.Properties", All, [.. Assemblies.Skip(1)]);
+
     public static Claim Get(string id) =>
         All.FirstOrDefault(c => c.Id.Value == id) ?? throw new ArgumentException($"unknown claim '{id}' (try `netclaims list`)");
+}
+
+/// <summary>The catalogue as a discoverable source: <see cref="ClaimSource.FromAssembly"/> on this assembly finds it.</summary>
+public sealed class CatalogSource : IClaimSource
+{
+    public string Name => ClaimCatalog.Source.Name;
+
+    public IReadOnlyList<Claim> Claims => ClaimCatalog.Source.Claims;
+
+    public IReadOnlyList<System.Reflection.Assembly> Assemblies => ClaimCatalog.Source.Assemblies;
 }

@@ -10,6 +10,9 @@ internal static class Cli
     /// <summary>Outputs written beside the core's report files: the PNG plots.</summary>
     public static IReadOnlyList<NetClaims.Reports.IRunExporter> Exporters { get; } = [new NetClaims.Reports.PlotExporter()];
 
+    /// <summary>The claims this host runs: the catalogue of the papers in properties/.</summary>
+    public static NetClaims.Claims.IClaimSource Source => NetClaims.Properties.ClaimCatalog.Source;
+
     public const int Ok = 0, ClaimFailed = 1, BadUsage = 2, InternalError = 70, Interrupted = 130;
 
     public static RootCommand CreateRoot() => new("NetClaims: executable claims of neural-network learning theory")
@@ -119,4 +122,35 @@ internal static class Cli
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.ZeroOrMore,
     };
+}
+
+/// <summary>
+/// Ctrl-C for a long command: the first press cancels <see cref="Token"/> (the command finishes what it can, e.g. the
+/// report of the claims done so far, and exits 130) instead of killing the process mid-write. One per command; dispose
+/// to restore the default handling.
+/// </summary>
+internal sealed class Interrupt : IDisposable
+{
+    readonly CancellationTokenSource cts = new();
+    readonly ConsoleCancelEventHandler handler;
+
+    public Interrupt(string message)
+    {
+        handler = (_, e) =>
+        {
+            e.Cancel = true;
+            if (cts.IsCancellationRequested) return;
+            cts.Cancel();
+            Console.Error.WriteLine($"netclaims: interrupted; {message}");
+        };
+        Console.CancelKeyPress += handler;
+    }
+
+    public CancellationToken Token => cts.Token;
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= handler;
+        cts.Dispose();
+    }
 }

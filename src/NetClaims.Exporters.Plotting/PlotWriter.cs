@@ -21,18 +21,7 @@ public static class PlotWriter
         if (spec.LogLog) plot.Axes.Bottom.TickGenerator = LogTicks(series.SelectMany(s => s.X));
         if (spec.LogScaleY) plot.Axes.Left.TickGenerator = LogTicks(series.SelectMany(s => s.Y));
         plot.ShowLegend(ScottPlot.Edge.Right);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.png");
-        try
-        {
-            plot.SavePng(tmp, 900, 560);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AtomicFile.Write(path, tmp => plot.SavePng(tmp, 900, 560));
         return path;
     }
 

@@ -58,7 +58,7 @@ internal static class TeacherStudentClaims
     }
 
     public static Claim Kernel { get; } = new(
-        KernelId, new Citation(Paper.Zlc, "closed forms; THEOREMS.md §5 b", "arc-cosine kernel and gradient [REC; NUM]"),
+        KernelId, new Citation(Paper.Zlc, "closed forms; THEOREMS.md §5 b", "arc-cosine kernel and gradient [REC+NUM]"),
         "κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π) for x ~ N(0, I_d) (within 5.5 standard errors of a 20 000-sample Monte Carlo), and ∇_uκ = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π) matches central differences within 1e-6 (d = 2…8, entries in [−2, 2]).",
         EvidenceTier.Statistical,
         s => Generated.ForAll(s, Pairs, (p, _) => KernelCase(p, 2 * Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() }),

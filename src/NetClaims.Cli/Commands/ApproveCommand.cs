@@ -22,34 +22,13 @@ internal static class ApproveCommand
     static int Run(string[] selectors)
     {
         if (Ci.IsCi) return Cli.Fail("refusing to approve snapshots when CI=true: approve locally and commit snapshots/");
-        var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
+        var selected = ClaimRunner.Select(Cli.Source.Claims, selectors);
         var store = SnapshotStore.Locate();
         if (store is null) return Cli.Fail("no snapshots/ folder found: run from inside the NetClaims repository or set NETCLAIMS_SNAPSHOTS");
         foreach (var claim in selected)
         {
             var rendered = ReportText.Render(claim.BuildReport(RunSettings.Default));
-            var path = store.ApprovedPath(claim.Id);
-            string what;
-            if (!File.Exists(path)) what = "new";
-            else
-            {
-                try
-                {
-                    var diffs = ReportComparer.Compare(File.ReadAllText(path), rendered, path);
-                    what = diffs.Count == 0 ? "unchanged" : $"{diffs.Count} difference(s) from the previous snapshot";
-                }
-                catch (FormatException e)
-                {
-                    what = $"replaces a corrupt snapshot ({e.Message})";
-                }
-            }
-            // A report within tolerance of its snapshot is left alone, so approval never churns digits.
-            if (what == "unchanged")
-            {
-                var received = store.ReceivedPath(claim.Id);
-                if (File.Exists(received)) File.Delete(received);
-            }
-            else store.Approve(claim.Id, rendered);
+            var what = store.ApproveIfChanged(claim.Id, rendered);
             Console.WriteLine($"approved {claim.Id}: {what}");
         }
         return Cli.Ok;

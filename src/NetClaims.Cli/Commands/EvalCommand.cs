@@ -139,12 +139,11 @@ internal static class EvalCommand
     static CubeCheck Direct(TwoLayerRelu net, Dimension d, string name, Stopwatch clock)
     {
         var evaluator = new CubeEvaluator(net);
-        double last = 0;
+        var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
         // Plain progress on stderr for long runs (stdout stays clean for JSON).
         var progress = new Progress<ulong>(done =>
         {
-            if (clock.Elapsed.TotalSeconds - last < 5) return;
-            last = clock.Elapsed.TotalSeconds;
+            if (!throttle.Due()) return;
             Console.Error.WriteLine($"  {name} d={d.Value}: {done}/{d.VertexCount} vertices ({clock.Elapsed.TotalSeconds:F0} s)");
         });
         return evaluator.Check(Parity.Full(d), progress: progress);

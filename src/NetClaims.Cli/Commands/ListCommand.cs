@@ -19,7 +19,7 @@ internal static class ListCommand
         var cmd = new Command("list", "List every claim: id, source, evidence tier, statement") { format };
         cmd.SetAction(p =>
         {
-            var claims = ClaimCatalog.All;
+            var claims = Cli.Source.Claims;
             if (p.GetValue(format) == "markdown")
             {
                 Console.Out.Write(ClaimCatalogDocument.Markdown(claims));

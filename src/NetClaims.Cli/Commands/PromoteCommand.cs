@@ -19,7 +19,7 @@ internal static class PromoteCommand
         cmd.SetAction(p =>
         {
             var t = ReplayToken.Parse(p.GetValue(token)!);
-            var claim = ClaimCatalog.All.FirstOrDefault(c => c.Id == t.Claim);
+            var claim = Cli.Source.Claims.FirstOrDefault(c => c.Id == t.Claim);
             if (claim is null) return Cli.Fail($"token names unknown claim '{t.Claim}'");
             // Promote only what replays: an example every later run would skip is worse than none.
             var settings = RunSettings.Default.WithReplay(t.ToString()).WithTier(claim.Tier).WithCache(new RunCache());

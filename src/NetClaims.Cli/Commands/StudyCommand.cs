@@ -28,11 +28,10 @@ internal static class StudyCommand
             _ => throw new ArgumentException($"--grid must be fast or full, not '{gridName}'"),
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        double last = 0;
+        var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(2));
         var progress = new Progress<int>(i =>
         {
-            if (clock.Elapsed.TotalSeconds - last < 2 && i != grid.Count) return;
-            last = clock.Elapsed.TotalSeconds;
+            if (!throttle.Due(force: i == grid.Count)) return;
             Console.Error.WriteLine($"  trained {i}/{grid.Count} nets ({clock.Elapsed.TotalSeconds:F1} s)");
         });
         var nets = CapacityStudy.Run(grid, seed, progress);

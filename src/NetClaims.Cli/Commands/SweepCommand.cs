@@ -41,15 +41,13 @@ internal static class SweepCommand
     {
         if (count < 1 || count > 100_000) return Cli.Fail($"--seeds must be between 1 and 100000, not {count}");
         if (jobs < 1 || jobs > 64) return Cli.Fail($"--jobs must be between 1 and 64, not {jobs}");
-        var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
+        var selected = ClaimRunner.Select(Cli.Source.Claims, selectors);
         var seeds = Sweep.Seeds(first, count, pilot);
         var profile = profileName is null ? Profile.FastProfile : Profile.Resolve(profileName);
         var store = new SweepStore(outDir, new SweepConfig { Profile = profile.Name, Pilot = pilot, Claims = selected.Select(c => c.Id.Value).ToArray() });
         foreach (var w in store.Warnings) Console.Error.WriteLine($"netclaims: warning: {w}");
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); Console.Error.WriteLine("netclaims: interrupted; the records so far are kept, run the same command again to resume"); };
-        Console.CancelKeyPress += onCancel;
-        var template = RunSettings.Default.WithProfile(profile).WithCancellation(cts.Token);
+        using var interrupt = new Interrupt("the records so far are kept, run the same command again to resume");
+        var template = RunSettings.Default.WithProfile(profile).WithCancellation(interrupt.Token);
         int done = store.Existing.Count(r => seeds.Contains(r.Seed));
         if (done > 0) Console.Error.WriteLine($"netclaims: resuming {outDir}: {done} records already there");
         IReadOnlyList<SweepRecord> records;
@@ -61,10 +59,6 @@ internal static class SweepCommand
         catch (OperationCanceledException)
         {
             return Cli.Interrupted;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
         var inRange = records.Where(r => seeds.Contains(r.Seed)).ToArray();
         var summary = SweepSummary.Of(selected, inRange);
@@ -85,7 +79,7 @@ internal static class SweepCommand
             if (r.CheckFailed || !r.Refuted)
                 Console.Error.WriteLine($"netclaims: seed {r.Seed}: {r.Claim} {r.Verdict}, negative control {r.Negative}: {r.Counterexample}");
         }
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        if (ConsoleListener.Interactive)
         {
             IReadOnlyList<SweepRecord> result = [];
             AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -102,17 +96,11 @@ internal static class SweepCommand
                 });
             return result;
         }
-        var finished = new HashSet<ulong>();
-        double last = 0;
+        var throttle = new ProgressThrottle(TimeSpan.FromSeconds(10));
         return Sweep.Run(claims, seeds, template, store.Existing, r =>
         {
             Save(r);
-            lock (finished)
-            {
-                if (clock.Elapsed.TotalSeconds - last < 10) return;
-                last = clock.Elapsed.TotalSeconds;
-                Console.Error.WriteLine($"  … seed {r.Seed} ({r.Claim}), {clock.Elapsed.TotalMinutes:F1} min");
-            }
+            if (throttle.Due()) Console.Error.WriteLine($"  … seed {r.Seed} ({r.Claim}), {clock.Elapsed.TotalMinutes:F1} min");
         }, jobs);
     }
 }

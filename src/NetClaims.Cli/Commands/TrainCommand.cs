@@ -121,37 +121,29 @@ internal static class TrainCommand
     // Ctrl-C cancels the run (exit 130); a diverged run or a missing device is a one-line error (exit 2).
     static int Cancellable(Func<CancellationToken, int> body)
     {
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new Interrupt("stopping the training");
         try
         {
-            return body(cts.Token);
+            return body(interrupt.Token);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("netclaims: interrupted");
             return Cli.Interrupted;
         }
         catch (Exception e) when (e is DeviceUnavailableException or ArithmeticException)
         {
             return Cli.Fail(e.Message);
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
     }
 
     static int Parity(int d, int width, TrainOptions options, TrainDevice device, string format) => Cancellable(cancel =>
     {
         var clock = Stopwatch.StartNew();
-        double last = -10;
+        var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(2));
         // Plain progress lines on stderr every 2 s (stdout stays clean for JSON; safe when not interactive).
         var progress = new Progress<EpochProgress>(e =>
         {
-            if (clock.Elapsed.TotalSeconds - last < 2 && e.Epoch != e.Epochs) return;
-            last = clock.Elapsed.TotalSeconds;
+            if (!throttle.Due(force: e.Epoch == e.Epochs)) return;
             Console.Error.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({clock.Elapsed.TotalSeconds:F1} s)");
         });
         var r = ParityTraining.Train(d, width, options, device, progress, cancel);

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using NetClaims.Claims;
-using NetClaims.Properties;
 using NetClaims.Reports;
-using Spectre.Console;
 using Profile = NetClaims.Claims.Profile;
 
 namespace NetClaims.Cli.Commands;
@@ -48,12 +45,13 @@ internal static class VerifyCommand
         {
             if (string.IsNullOrWhiteSpace(o.Replay)) return Cli.Fail("--replay needs a token (nc1:CLAIM-ID/check@DATA)");
             var token = ReplayToken.Parse(o.Replay);
-            if (ClaimCatalog.All.All(c => c.Id != token.Claim)) return Cli.Fail($"replay token names unknown claim '{token.Claim}'");
+            if (Cli.Source.Claims.All(c => c.Id != token.Claim)) return Cli.Fail($"replay token names unknown claim '{token.Claim}'");
             if (selectors.Length == 0) selectors = [token.Claim.Value];
             else if (!selectors.Any(sel => token.Claim.MatchesSelector(sel)))
                 return Cli.Fail($"replay token names claim {token.Claim}, which --claim {string.Join(", ", selectors)} does not select");
         }
-        var selected = ClaimRunner.Select(ClaimCatalog.All, selectors);
+        var source = Cli.Source;
+        var selected = ClaimRunner.Select(source.Claims, selectors);
         ReportFolder.Check(o.OutDir);
         var snapshots = o.NoSnapshots ? null : SnapshotStore.Locate();
         if (!o.NoSnapshots && snapshots is null)
@@ -61,35 +59,24 @@ internal static class VerifyCommand
         if (o.Seed >= RunSettings.PilotSeedBase) return Cli.Fail($"run seeds from {RunSettings.PilotSeedBase} on are reserved for pilot sweeps (netclaims sweep --pilot)");
         if (o.Profile == Profile.CiProfile && o.Seed is { } s && s != 0) Console.Error.WriteLine($"netclaims: profile ci: using the fixed seed 0, not {s}");
         ulong seed = o.Profile.RandomSeed ? o.Seed ?? (ulong)System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) : 0;
-        if (o.Profile.RandomSeed && o.Seed is null) Console.Error.WriteLine($"netclaims: profile {o.Profile.Name}, seed {seed} (repeat this run with --seed {seed})");
 
         var failureStore = o.Failures is not null ? new FailureStore(o.Failures) : FailureStore.Locate();
         var examples = SnapshotStore.Locate() is { } snap ? new ExampleStore(Path.Combine(snap.Directory, "examples")) : null;
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); Console.Error.WriteLine("netclaims: interrupted; finishing the report of the claims done so far"); };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new Interrupt("finishing the report of the claims done so far");
         var settings = RunSettings.Default.WithProfile(o.Profile).WithSeed(seed).WithShard(o.Shard).WithReplay(o.Replay)
-            .WithFailures(failureStore).WithExamples(examples).WithCancellation(cts.Token).WithCache(new RunCache());
-        var results = new List<ClaimResult>();
-        bool complete = true;
-        try
-        {
-            ClaimProgress.Run(selected, settings, (claim, st) => ClaimRunner.Run(claim, st, snapshots), results);
-        }
-        catch (OperationCanceledException)
-        {
-            complete = false;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+            .WithFailures(failureStore).WithExamples(examples).WithCancellation(interrupt.Token).WithCache(new RunCache());
+        // The validators run before any work; their problems are usage errors (exit 2).
+        var problems = ClaimValidators.Problems(ClaimValidators.Default, selected, settings, snapshots);
+        if (problems.Count > 0) return Cli.Fail(problems[0] + (problems.Count > 1 ? $" (and {problems.Count - 1} more)" : ""));
+        if (o.Profile.RandomSeed && o.Seed is null) Console.Error.WriteLine($"netclaims: profile {o.Profile.Name}, seed {seed} (repeat this run with --seed {seed})");
+        var run = ConsoleListener.Show("claims", listener => ClaimRunner.RunAll(selected, settings, snapshots, listener, validators: []));
+        var (results, complete) = (run.Results, run.Complete);
         foreach (var problem in failureStore.Problems.Concat(examples?.Problems ?? [])) Console.Error.WriteLine($"netclaims: warning: {problem}");
         var meta = new RunDocument
         {
             Seed = seed, Profile = o.Profile.Name, Shard = o.Shard.ToString(), Complete = complete,
             Build = complete && o.Shard == Shard.Whole && o.Replay is null
-                ? BuildFingerprint.Of(ClaimCatalog.Assemblies, examples?.Directory) : null,
+                ? BuildFingerprint.Of(source.Assemblies, examples?.Directory) : null,
         };
         RunReport.Write(o.OutDir, results, meta, Cli.Exporters);
         var doc = meta with { Claims = results.Select(r => r.ToRecord()).ToArray() };
@@ -97,48 +84,5 @@ internal static class VerifyCommand
         else VerdictTable.Print(doc, o.OutDir);
         if (!complete) return Cli.Interrupted;
         return doc.Claims.All(r => r.Passed) ? Cli.Ok : Cli.ClaimFailed;
-    }
-}
-
-/// <summary>Progress: a Spectre.Console bar when interactive, plain periodic lines on stderr otherwise.</summary>
-internal static class ClaimProgress
-{
-    public static void Run(IReadOnlyList<Claim> claims, RunSettings settings, Func<Claim, RunSettings, ClaimResult> run, List<ClaimResult> results)
-    {
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
-        {
-            AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("claims", maxValue: claims.Count);
-                    foreach (var c in claims)
-                    {
-                        settings.Cancel.ThrowIfCancellationRequested();
-                        task.Description = Markup.Escape(c.Id.Value);
-                        var s = settings.WithLog(line => task.Description = Markup.Escape(line));
-                        results.Add(run(c, s));
-                        task.Increment(1);
-                    }
-                });
-            return;
-        }
-        var clock = Stopwatch.StartNew();
-        double lastLine = 0;
-        for (int i = 0; i < claims.Count; i++)
-        {
-            settings.Cancel.ThrowIfCancellationRequested();
-            var c = claims[i];
-            // Plain progress: at most one line every 5 s from inside a long claim, plus one line per claim.
-            var s = settings.WithLog(line =>
-            {
-                if (clock.Elapsed.TotalSeconds - lastLine < 5) return;
-                lastLine = clock.Elapsed.TotalSeconds;
-                Console.Error.WriteLine($"  … {line} ({clock.Elapsed.TotalSeconds:F0} s)");
-            });
-            var r = run(c, s);
-            results.Add(r);
-            var rec = r.ToRecord();
-            Console.Error.WriteLine($"[{i + 1}/{claims.Count}] {c.Id}: {rec.Verdict}, negative control {rec.NegativeControl}, snapshot {rec.Snapshot} ({r.Seconds:F1} s)");
-        }
     }
 }

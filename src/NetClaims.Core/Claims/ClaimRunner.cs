@@ -7,6 +7,40 @@ namespace NetClaims.Claims;
 public static class ClaimRunner
 {
     /// <summary>
+    /// Runs <paramref name="claims"/> in order after the validators (default: <see cref="ClaimValidators.Default"/>)
+    /// found nothing wrong — a problem is a <see cref="UsageException"/> before any work — and tells
+    /// <paramref name="listener"/> what happens. Cancellation (the settings' token) ends the run after the claim in
+    /// progress is abandoned: the results so far come back with <see cref="ClaimRun.Complete"/> false.
+    /// </summary>
+    public static ClaimRun RunAll(IReadOnlyList<Claim> claims, RunSettings settings, SnapshotStore? snapshots,
+        IClaimListener? listener = null, IEnumerable<IClaimValidator>? validators = null)
+    {
+        var problems = ClaimValidators.Problems(validators ?? ClaimValidators.Default, claims, settings, snapshots);
+        if (problems.Count > 0)
+            throw new UsageException(problems.Count == 1 ? problems[0] : $"{problems[0]} (and {problems.Count - 1} more problem{(problems.Count > 2 ? "s" : "")})");
+        listener ??= ClaimListeners.None;
+        listener.RunStarting(claims, settings);
+        var results = new List<ClaimResult>();
+        try
+        {
+            for (int i = 0; i < claims.Count; i++)
+            {
+                settings.Cancel.ThrowIfCancellationRequested();
+                var claim = claims[i];
+                listener.ClaimStarting(claim, i, claims.Count);
+                var r = Run(claim, settings.WithLog(line => listener.Progress(claim, line)), snapshots);
+                results.Add(r);
+                listener.ClaimFinished(r, i, claims.Count);
+            }
+        }
+        catch (OperationCanceledException) when (settings.Cancel.IsCancellationRequested)
+        {
+            return new ClaimRun(results, Complete: false);
+        }
+        return new ClaimRun(results, Complete: true);
+    }
+
+    /// <summary>
     /// Runs one claim. In a sharded run the check covers this shard's slice of cases, and only the owner shard runs
     /// the negative control and the report (so the shards together do exactly the work of one run).
     /// </summary>
@@ -64,7 +98,11 @@ public static class ClaimRunner
         if (selectors.Count == 0) return all;
         foreach (var s in selectors)
             if (!all.Any(c => c.Id.MatchesSelector(s)))
-                throw new ArgumentException($"unknown claim '{s}' (try `netclaims list`)");
+                throw new UsageException($"unknown claim '{s}' (try `netclaims list`)");
         return all.Where(c => selectors.Any(s => c.Id.MatchesSelector(s))).ToArray();
     }
 }
+
+/// <summary>The results of <see cref="ClaimRunner.RunAll"/>, in the order run.</summary>
+/// <param name="Complete">False when the run was cancelled before every claim finished.</param>
+public sealed record ClaimRun(IReadOnlyList<ClaimResult> Results, bool Complete);

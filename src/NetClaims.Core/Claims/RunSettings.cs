@@ -26,8 +26,8 @@ public sealed record RunSettings
     /// <summary>Promoted explicit examples (null: none).</summary>
     public ExampleStore? Examples { get; private init; }
 
-    /// <summary>Progress lines from long checks.</summary>
-    public Action<string>? Log { get; private init; }
+    /// <summary>Progress lines from long checks: the runner routes them to its <see cref="IClaimListener"/>.</summary>
+    internal Action<string>? Log { get; private init; }
 
     public CancellationToken Cancel { get; private init; }
 
@@ -58,7 +58,7 @@ public sealed record RunSettings
 
     public RunSettings WithExamples(ExampleStore? store) => this with { Examples = store };
 
-    public RunSettings WithLog(Action<string>? log) => this with { Log = log };
+    internal RunSettings WithLog(Action<string>? log) => this with { Log = log };
 
     public RunSettings WithCancellation(CancellationToken cancel) => this with { Cancel = cancel };
 

@@ -40,33 +40,63 @@ public sealed class SnapshotStore(string directory)
         return null;
     }
 
-    /// <summary>Compares a rendered report with the approved one; writes the received file only on a mismatch.</summary>
-    public SnapshotStatus Compare(ClaimId id, string rendered)
+    /// <summary>
+    /// The one comparison of a rendered report with an approved file, cell by cell with the approved header's
+    /// tolerances, writing nothing: what <see cref="Compare"/>, <c>netclaims approve</c> and the xunit gate's approver
+    /// all decide by. The received path in the status is the approved path's <c>.received.md</c> sibling.
+    /// </summary>
+    public static SnapshotStatus Judge(string approvedPath, string rendered)
     {
-        var approved = ApprovedPath(id);
-        var received = ReceivedPath(id);
-        if (!File.Exists(approved))
-        {
-            AtomicFile.WriteAllText(received, rendered);
-            return new SnapshotStatus.Missing(received);
-        }
-        IReadOnlyList<ReportDifference> diffs;
+        var received = approvedPath.EndsWith(".approved.md", StringComparison.Ordinal)
+            ? approvedPath[..^".approved.md".Length] + ".received.md" : approvedPath + ".received";
+        if (!File.Exists(approvedPath)) return new SnapshotStatus.Missing(received);
         try
         {
-            diffs = ReportComparer.Compare(File.ReadAllText(approved), rendered, approved);
+            var diffs = ReportComparer.Compare(File.ReadAllText(approvedPath), rendered, approvedPath);
+            return diffs.Count == 0 ? new SnapshotStatus.Match() : new SnapshotStatus.Mismatch(diffs, received);
         }
         catch (FormatException e)
         {
-            AtomicFile.WriteAllText(received, rendered);
             return new SnapshotStatus.Corrupt($"corrupt snapshot: {e.Message}");
         }
-        if (diffs.Count == 0)
+    }
+
+    /// <summary>Compares a rendered report with the approved one (<see cref="Judge"/>); writes the received file
+    /// unless they match, and removes a stale received file when they do.</summary>
+    public SnapshotStatus Compare(ClaimId id, string rendered)
+    {
+        var status = Judge(ApprovedPath(id), rendered);
+        var received = ReceivedPath(id);
+        if (status is SnapshotStatus.Match)
         {
             if (File.Exists(received)) File.Delete(received);
-            return new SnapshotStatus.Match();
         }
-        AtomicFile.WriteAllText(received, rendered);
-        return new SnapshotStatus.Mismatch(diffs, received);
+        else AtomicFile.WriteAllText(received, rendered);
+        return status;
+    }
+
+    /// <summary>
+    /// Approves a report: a report within tolerance of its snapshot is left alone (approval never churns digits, and
+    /// a stale received file is removed); anything else replaces the approved file atomically. Says what changed.
+    /// Refused when CI=true.
+    /// </summary>
+    public string ApproveIfChanged(ClaimId id, string rendered)
+    {
+        var status = Judge(ApprovedPath(id), rendered);
+        if (status is SnapshotStatus.Match)
+        {
+            var received = ReceivedPath(id);
+            if (File.Exists(received)) File.Delete(received);
+            return "unchanged";
+        }
+        Approve(id, rendered);
+        return status switch
+        {
+            SnapshotStatus.Missing => "new",
+            SnapshotStatus.Mismatch m => $"{m.Differences.Count} difference(s) from the previous snapshot",
+            SnapshotStatus.Corrupt c => $"replaces a corrupt snapshot ({c.Message})",
+            _ => status.Word,
+        };
     }
 
     /// <summary>Writes the report as approved (atomically) and removes any received file. Refused when CI=true.</summary>

@@ -39,7 +39,7 @@ public sealed class ClaimRunnerTests
     {
         var all = new[] { Planted(true, true) };
         Assert.Single(ClaimRunner.Select(all, ["test"]));
-        var e = Assert.Throws<ArgumentException>(() => ClaimRunner.Select(all, ["nope"]));
+        var e = Assert.Throws<NetClaims.Reports.UsageException>(() => ClaimRunner.Select(all, ["nope"]));
         Assert.Contains("unknown claim 'nope'", e.Message);
     }
 }

@@ -58,16 +58,15 @@ public static class SnapshotApprovals
     {
         public override ApprovalException? Approve(string approvedPath, string receivedPath)
         {
-            if (!File.Exists(approvedPath)) return new ApprovalMissingException(receivedPath, approvedPath);
-            try
+            // The same judgement as `netclaims verify` and `netclaims approve` (SnapshotStore.Judge).
+            return SnapshotStore.Judge(approvedPath, File.ReadAllText(receivedPath)) switch
             {
-                var diffs = ReportComparer.Compare(File.ReadAllText(approvedPath), File.ReadAllText(receivedPath), approvedPath);
-                return diffs.Count == 0 ? null : new CellMismatchException(receivedPath, approvedPath, diffs);
-            }
-            catch (FormatException e)
-            {
-                return new CellMismatchException(receivedPath, approvedPath, [new ReportDifference("whole file", "corrupt", e.Message, "format")]);
-            }
+                SnapshotStatus.Match => null,
+                SnapshotStatus.Missing => new ApprovalMissingException(receivedPath, approvedPath),
+                SnapshotStatus.Mismatch m => new CellMismatchException(receivedPath, approvedPath, m.Differences),
+                SnapshotStatus.Corrupt c => new CellMismatchException(receivedPath, approvedPath, [new ReportDifference("whole file", "corrupt", c.Message, "format")]),
+                var other => new ApprovalException(receivedPath, approvedPath) { },
+            };
         }
     }
 
