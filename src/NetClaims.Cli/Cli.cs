@@ -93,12 +93,31 @@ internal static class Cli
 
     /// <summary>Errors that are the user's input, not a bug: one line, exit 2.</summary>
     /// <remarks>
-    /// Argument and format exceptions are the library's parameter validation (every public entry point checks its
-    /// sizes and ranges first); IO and access errors are the user's paths and disk. An InvalidOperationException is a
-    /// broken invariant — a bug — and goes to <see cref="Internal"/> with exit 70.
+    /// Classified by the code that knows: whatever parses or checks the user's input throws a
+    /// <see cref="NetClaims.Reports.UsageException"/> (a refused size is one), and IO and access errors are the user's
+    /// paths and disk. Anything else — an ArgumentException from a library call included — is a bug and goes to
+    /// <see cref="Internal"/> with exit 70.
     /// </remarks>
     public static bool IsBadInput(Exception e) =>
-        e is NetClaims.Reports.UsageException or ArgumentException or FormatException or SizeRefusedException or IOException or UnauthorizedAccessException;
+        e is NetClaims.Reports.UsageException or IOException or UnauthorizedAccessException;
+
+    /// <summary>
+    /// Runs a command whose every number comes from the user and goes straight into the learning library (eval, train,
+    /// study): the library's parameter checks and parsers (ArgumentException, FormatException) then judge the user's
+    /// values and text, and become usage errors
+    /// here — the one place that knows where the values came from. Elsewhere an ArgumentException is a bug (exit 70).
+    /// </summary>
+    public static int WithUserValues(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new NetClaims.Reports.UsageException(e.Message);
+        }
+    }
 
     public static int Fail(string message)
     {

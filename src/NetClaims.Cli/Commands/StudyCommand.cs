@@ -15,7 +15,7 @@ internal static class StudyCommand
         var seed = new Option<int>("--seed") { Description = "Study seed (teacher, data, inits)", DefaultValueFactory = _ => 1 };
         var format = Cli.Format();
         var capacity = new Command("capacity", "Train a family of two-layer nets and rank-correlate capacity measures with the generalisation gap") { grid, seed, format };
-        capacity.SetAction(p => Capacity(p.GetValue(grid)!, p.GetValue(seed), p.GetValue(format)!));
+        capacity.SetAction(p => Cli.WithUserValues(() => Capacity(p.GetValue(grid)!, p.GetValue(seed), p.GetValue(format)!)));
         return new Command("study", "Studies over families of trained networks") { capacity };
     }
 
@@ -25,7 +25,7 @@ internal static class StudyCommand
         {
             "fast" => CapacityStudy.Grid.Fast,
             "full" => CapacityStudy.Grid.Full,
-            _ => throw new ArgumentException($"--grid must be fast or full, not '{gridName}'"),
+            _ => throw new UsageException($"--grid must be fast or full, not '{gridName}'"),
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(2));

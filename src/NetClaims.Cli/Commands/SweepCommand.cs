@@ -77,7 +77,7 @@ internal static class SweepCommand
         {
             store.Append(r);
             if (r.CheckFailed || !r.Refuted)
-                Console.Error.WriteLine($"netclaims: seed {r.Seed}: {r.Claim} {r.Verdict}, negative control {r.Negative}: {r.Counterexample}");
+                Console.Error.WriteLine($"netclaims: seed {r.Seed}: {r.Claim} {r.Verdict.Word()}, negative control {r.Negative.Word()}: {r.Counterexample}");
         }
         if (ConsoleListener.Interactive)
         {

@@ -31,11 +31,11 @@ internal static class TrainCommand
         {
             d, width, wd, decoupled, steps, lr, optimizer, batch, seed, device, format,
         };
-        parity.SetAction(p => Parity(p.GetValue(d), p.GetValue(width), new TrainOptions
+        parity.SetAction(p => Cli.WithUserValues(() => Parity(p.GetValue(d), p.GetValue(width), new TrainOptions
         {
             WeightDecay = p.GetValue(wd), Decoupled = p.GetValue(decoupled), Epochs = p.GetValue(steps), LearningRate = p.GetValue(lr),
             Optimizer = ParseOptimizer(p.GetValue(optimizer)!), BatchSize = p.GetValue(batch), Seed = p.GetValue(seed),
-        }, ParseDevice(p.GetValue(device)!), p.GetValue(format)!));
+        }, ParseDevice(p.GetValue(device)!), p.GetValue(format)!)));
         var tsD = new Option<int>("--d") { Description = "Input dimension", DefaultValueFactory = _ => 4 };
         var tsM = new Option<int>("--m") { Description = "Student width", DefaultValueFactory = _ => 4 };
         var tsK = new Option<int>("--k") { Description = "Teachers (orthonormal e₁…e_k)", DefaultValueFactory = _ => 2 };
@@ -47,7 +47,7 @@ internal static class TrainCommand
         {
             tsD, tsM, tsK, tsSteps, tsLr, tsSeed, tsFormat,
         };
-        ts.SetAction(p => TeacherStudentRun(p.GetValue(tsD), p.GetValue(tsM), p.GetValue(tsK), p.GetValue(tsSteps), p.GetValue(tsLr), p.GetValue(tsSeed), p.GetValue(tsFormat)!));
+        ts.SetAction(p => Cli.WithUserValues(() => TeacherStudentRun(p.GetValue(tsD), p.GetValue(tsM), p.GetValue(tsK), p.GetValue(tsSteps), p.GetValue(tsLr), p.GetValue(tsSeed), p.GetValue(tsFormat)!)));
         var powD = new Option<int>("--d") { Description = "Input dimension", DefaultValueFactory = _ => 10 };
         var powR = new Option<int>("--rank") { Description = "Teacher index rank r", DefaultValueFactory = _ => 1 };
         var powN = new Option<int>("--n") { Description = "Training points", DefaultValueFactory = _ => 256 };
@@ -61,14 +61,14 @@ internal static class TrainCommand
         {
             powD, powR, powN, powWidth, powL, powWd, powEpochs, powSeed, powFormat,
         };
-        pow.SetAction(p => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powFormat)!));
+        pow.SetAction(p => Cli.WithUserValues(() => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powFormat)!)));
         return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity, pow, ts };
     }
 
     static int Pow(int d, int r, int n, int width, string depths, double lambda, int epochs, int seed, string format)
     {
         if (d < 1 || d > 200 || n < 1 || n > 100_000 || width < 1 || width > 4096) throw new SizeRefusedException($"need 1 ≤ d ≤ 200, 1 ≤ n ≤ 100000, 1 ≤ width ≤ 4096; got d={d}, n={n}, width={width}");
-        var ls = depths.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var l) && l is >= 2 and <= 12 ? l : throw new FormatException($"--L: '{t}' is not a depth in 2…12")).ToArray();
+        var ls = depths.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var l) && l is >= 2 and <= 12 ? l : throw new UsageException($"--L: '{t}' is not a depth in 2…12")).ToArray();
         var rows = new JsonArray();
         var lines = new List<string>();
         foreach (var l in ls)
@@ -109,13 +109,13 @@ internal static class TrainCommand
     static OptimizerKind ParseOptimizer(string s) => s switch
     {
         "gd" => OptimizerKind.Gd, "sgd" => OptimizerKind.Sgd, "adam" => OptimizerKind.Adam,
-        _ => throw new ArgumentException($"--optimizer must be gd, sgd or adam, not '{s}'"),
+        _ => throw new UsageException($"--optimizer must be gd, sgd or adam, not '{s}'"),
     };
 
     static TrainDevice ParseDevice(string s) => s switch
     {
         "auto" => TrainDevice.Auto, "cpu" => TrainDevice.Cpu, "ilgpu-cpu" => TrainDevice.IlgpuCpu, "cuda" => TrainDevice.Cuda,
-        _ => throw new ArgumentException($"--device must be auto, cpu, ilgpu-cpu or cuda, not '{s}'"),
+        _ => throw new UsageException($"--device must be auto, cpu, ilgpu-cpu or cuda, not '{s}'"),
     };
 
     // Ctrl-C cancels the run (exit 130); a diverged run or a missing device is a one-line error (exit 2).

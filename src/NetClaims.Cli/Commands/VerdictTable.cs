@@ -12,7 +12,7 @@ internal static class VerdictTable
         int w = Math.Max(5, rs.Select(r => r.Id.Length).DefaultIfEmpty(5).Max());
         Console.WriteLine($"{"claim".PadRight(w)}  {"tier",-11}  {"verdict",-7}  {"negative",-11}  {"snapshot",-8}  {"cases",5}  {"seconds",7}");
         foreach (var r in rs)
-            Console.WriteLine($"{r.Id.PadRight(w)}  {r.Tier,-11}  {r.Verdict,-7}  {r.NegativeControl,-11}  {r.Snapshot,-8}  {r.Cases,5}  {r.Seconds,7:F2}");
+            Console.WriteLine($"{r.Id.PadRight(w)}  {r.Tier,-11}  {r.Verdict.Word(),-7}  {r.NegativeControl.Word(),-11}  {r.Snapshot.Word(),-8}  {r.Cases,5}  {r.Seconds,7:F2}");
         foreach (var r in rs.Where(r => r.BestScore is not null))
             Console.WriteLine($"targeted {r.Id}: max {r.ScoreName} = {r.BestScore:G6} (best generated case {r.BestRandomScore:G6}) at {r.BestCase}");
         foreach (var r in rs.Where(r => r.SkippedBudget > 0))
@@ -32,7 +32,7 @@ internal static class VerdictTable
             }
             foreach (var d in r.SnapshotDifferences.Take(10)) Console.WriteLine($"  {d}");
             if (r.SnapshotDifferences.Count > 10) Console.WriteLine($"  … and {r.SnapshotDifferences.Count - 10} more");
-            if (r.Snapshot is "mismatch" or "missing") Console.WriteLine($"  if the new numbers are right: netclaims approve --claim {r.Id}");
+            if (r.Snapshot is SnapshotState.Mismatch or SnapshotState.Missing) Console.WriteLine($"  if the new numbers are right: netclaims approve --claim {r.Id}");
         }
         Console.WriteLine();
         if (!doc.Complete) Console.WriteLine("INCOMPLETE: interrupted before every claim ran");

@@ -11,11 +11,9 @@ public sealed record ClaimRecord
     public required string Source { get; init; }
     public required string Statement { get; init; }
 
-    /// <summary>holds | fails | error.</summary>
-    public required string Verdict { get; init; }
+    public required Verdict Verdict { get; init; }
 
-    /// <summary>refuted | not-refuted | not-run (another shard owns it).</summary>
-    public required string NegativeControl { get; init; }
+    public required NegativeOutcome NegativeControl { get; init; }
 
     public required string NegativeStatement { get; init; }
     public string? NegativeCounterexample { get; init; }
@@ -30,8 +28,7 @@ public sealed record ClaimRecord
     public string? Error { get; init; }
     public string? ReportError { get; init; }
 
-    /// <summary>match | mismatch | missing | corrupt | n/a | not-run.</summary>
-    public required string Snapshot { get; init; }
+    public required SnapshotState Snapshot { get; init; }
 
     public IReadOnlyList<string> SnapshotDifferences { get; init; } = [];
     public string? ReceivedPath { get; init; }
@@ -58,7 +55,7 @@ public sealed record ClaimRecord
     public bool Owner { get; init; } = true;
 
     /// <summary>Holds, negative control refuted, snapshot matched; in a shard that does not own the claim, its slice held.</summary>
-    public bool Passed => Verdict == "holds" && (Owner
-        ? NegativeControl == "refuted" && Snapshot is "match" or "n/a"
-        : NegativeControl == "not-run" && Snapshot == "not-run");
+    public bool Passed => Verdict == Verdict.Holds && (Owner
+        ? NegativeControl == NegativeOutcome.Refuted && Snapshot is SnapshotState.Match or SnapshotState.NotAvailable
+        : NegativeControl == NegativeOutcome.NotRun && Snapshot == SnapshotState.NotRun);
 }

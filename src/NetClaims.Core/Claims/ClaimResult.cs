@@ -2,8 +2,6 @@ using NetClaims.Reports;
 
 namespace NetClaims.Claims;
 
-/// <summary>The verdict words used in tables and JSON.</summary>
-public enum Verdict { Holds, Fails, Error }
 
 /// <summary>Everything one run of a claim found (in memory; <see cref="ToRecord"/> gives the serialisable form).</summary>
 public sealed record ClaimResult(
@@ -38,7 +36,7 @@ public sealed record ClaimResult(
     /// <summary>The replay token of the failing check, if any.</summary>
     public string? Replay => (Check as CheckOutcome.Fails)?.Replay;
 
-    public static string Word(Verdict v) => v switch { Verdict.Holds => "holds", Verdict.Fails => "fails", _ => "error" };
+    public static string Word(Verdict v) => v.Word();
 
     public ClaimRecord ToRecord()
     {
@@ -49,8 +47,8 @@ public sealed record ClaimResult(
             Tier = Claim.Tier.ToString(),
             Source = Claim.Source.ToString(),
             Statement = Claim.Statement,
-            Verdict = Word(Verdict),
-            NegativeControl = Negative is null ? "not-run" : NegativeRefuted ? "refuted" : "not-refuted",
+            Verdict = Verdict,
+            NegativeControl = Negative is null ? NegativeOutcome.NotRun : NegativeRefuted ? NegativeOutcome.Refuted : NegativeOutcome.NotRefuted,
             NegativeStatement = Claim.NegativeControl.Statement,
             NegativeCounterexample = (Negative as CheckOutcome.Fails)?.Counterexample ?? (Negative as CheckOutcome.Errored)?.Message,
             Cases = Cases,
@@ -60,7 +58,7 @@ public sealed record ClaimResult(
             Counterexample = (Check as CheckOutcome.Fails)?.Counterexample,
             Error = (Check as CheckOutcome.Errored)?.Message,
             ReportError = ReportError,
-            Snapshot = Negative is null ? "not-run" : Snapshot.Word,
+            Snapshot = Negative is null ? SnapshotState.NotRun : Snapshot.State,
             SnapshotDifferences = Snapshot is SnapshotStatus.Mismatch m ? m.Differences.Select(d => d.ToString()).ToArray()
                 : Snapshot is SnapshotStatus.Corrupt c ? [c.Message] : [],
             ReceivedPath = Snapshot switch { SnapshotStatus.Mismatch m2 => m2.ReceivedPath, SnapshotStatus.Missing m3 => m3.ReceivedPath, _ => null },

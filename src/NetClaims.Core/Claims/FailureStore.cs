@@ -60,7 +60,7 @@ public sealed class FailureStore(string root)
                 }
                 list.Add(new StoredFailure(file, token, (string?)o["counterexample"] ?? "", DateTimeOffset.Parse((string?)o["first_seen"] ?? throw new FormatException("no first_seen"), System.Globalization.CultureInfo.InvariantCulture)));
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or IOException or NullReferenceException or UnauthorizedAccessException)
+            catch (Exception e) when (e is JsonException or FormatException or UsageException or InvalidOperationException or IOException or NullReferenceException or UnauthorizedAccessException)
             {
                 Warn($"skipped corrupt failure-database entry {file}: {e.Message.Split('\n')[0]} (kept)");
             }

@@ -24,6 +24,6 @@ public sealed record Profile(string Name, int Tests, TimeSpan CheckBudget, TimeS
     {
         if (string.IsNullOrEmpty(name)) return Reports.Ci.IsCi ? CiProfile : FastProfile;
         return All.FirstOrDefault(p => p.Name == name)
-            ?? throw new ArgumentException($"unknown profile '{name}' (known: {string.Join(", ", All.Select(p => p.Name))})");
+            ?? throw new NetClaims.Reports.UsageException($"unknown profile '{name}' (known: {string.Join(", ", All.Select(p => p.Name))})");
     }
 }

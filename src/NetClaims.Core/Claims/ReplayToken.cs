@@ -1,3 +1,4 @@
+using NetClaims.Reports;
 namespace NetClaims.Claims;
 
 /// <summary>What a replay token's data re-runs.</summary>
@@ -71,36 +72,36 @@ public sealed partial record ReplayToken(ClaimId Claim, ClaimRole Role, string D
             token = Parse(text);
             return true;
         }
-        catch (FormatException)
+        catch (UsageException)
         {
             return false;
         }
     }
 
-    /// <summary>Parses or throws a one-line <see cref="FormatException"/> that says what is wrong.</summary>
+    /// <summary>Parses or throws a one-line <see cref="UsageException"/> that says what is wrong (a token is the user's input).</summary>
     public static ReplayToken Parse(string text)
     {
         text = text.Trim();
         int colon = text.IndexOf(':');
         if (colon < 0 || !text.StartsWith("nc", StringComparison.Ordinal) || !int.TryParse(text[2..colon], out int version))
-            throw new FormatException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
+            throw new UsageException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
         if (version != HarnessVersion)
-            throw new FormatException($"replay token '{text}' is from harness version {version}; this is version {HarnessVersion}");
+            throw new UsageException($"replay token '{text}' is from harness version {version}; this is version {HarnessVersion}");
         var body = text[(colon + 1)..];
         int at = body.IndexOf('@');
         int slash = at < 0 ? -1 : body.LastIndexOf('/', at);
-        if (at < 0 || slash < 0) throw new FormatException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
+        if (at < 0 || slash < 0) throw new UsageException($"'{text}' is not a replay token (expected nc{HarnessVersion}:CLAIM-ID/check@DATA)");
         string role = body[(slash + 1)..at], data = body[(at + 1)..];
-        if (ClaimRoles.ParseTokenRole(role) is not { } parsedRole) throw new FormatException($"replay token '{text}' has role '{role}' (expected check or negative)");
-        if (data.Length == 0 || data.Any(char.IsWhiteSpace)) throw new FormatException($"replay token '{text}' has no data after '@'");
-        if (!ValidData(data)) throw new FormatException($"replay token '{text}' has data '{data}' that cannot be replayed (expected Hedgehog recheck data size_seed_gamma_path, or T_/S_/E_ followed by a number)");
+        if (ClaimRoles.ParseTokenRole(role) is not { } parsedRole) throw new UsageException($"replay token '{text}' has role '{role}' (expected check or negative)");
+        if (data.Length == 0 || data.Any(char.IsWhiteSpace)) throw new UsageException($"replay token '{text}' has no data after '@'");
+        if (!ValidData(data)) throw new UsageException($"replay token '{text}' has data '{data}' that cannot be replayed (expected Hedgehog recheck data size_seed_gamma_path, or T_/S_/E_ followed by a number)");
         try
         {
             return new ReplayToken(new ClaimId(body[..slash]), parsedRole, data);
         }
         catch (ArgumentException e)
         {
-            throw new FormatException($"replay token '{text}': {e.Message.Split(" (Parameter")[0]}");
+            throw new UsageException($"replay token '{text}': {e.Message.Split(" (Parameter")[0]}");
         }
     }
 }

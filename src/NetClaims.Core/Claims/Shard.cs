@@ -1,3 +1,4 @@
+using NetClaims.Reports;
 namespace NetClaims.Claims;
 
 /// <summary>
@@ -16,9 +17,9 @@ public readonly record struct Shard(int Index, int Count)
     {
         var parts = text.Split('/');
         if (parts.Length != 2 || !int.TryParse(parts[0], out int k) || !int.TryParse(parts[1], out int n))
-            throw new FormatException($"shard '{text}' is not of the form k/n (e.g. 2/4)");
+            throw new UsageException($"shard '{text}' is not of the form k/n (e.g. 2/4)");
         if (n < 1 || n > 1000 || k < 1 || k > n)
-            throw new FormatException($"shard '{text}' is out of range: need 1 ≤ k ≤ n ≤ 1000");
+            throw new UsageException($"shard '{text}' is out of range: need 1 ≤ k ≤ n ≤ 1000");
         return new Shard(k, n);
     }
 

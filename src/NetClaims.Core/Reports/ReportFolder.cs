@@ -1,7 +1,7 @@
 namespace NetClaims.Reports;
 
 /// <summary>Bad input from the user (a path, an option, a token): one line on stderr and exit 2, before any work.</summary>
-public sealed class UsageException(string message) : Exception(message);
+
 
 /// <summary>
 /// A report folder, checked before any claim runs and written whole: the files go to a sibling staging folder that

@@ -1,3 +1,4 @@
+using NetClaims.Reports;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NetClaims.Claims;
@@ -38,11 +39,11 @@ public sealed record RunDocument
     {
         try
         {
-            return JsonSerializer.Deserialize<RunDocument>(json, Options) ?? throw new FormatException($"{origin}: empty report");
+            return JsonSerializer.Deserialize<RunDocument>(json, Options) ?? throw new UsageException($"{origin}: empty report");
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{origin}: not a NetClaims report.json ({e.Message.Split('\n')[0]})");
+            throw new UsageException($"{origin}: not a NetClaims report.json ({e.Message.Split('\n')[0]})");
         }
     }
 }

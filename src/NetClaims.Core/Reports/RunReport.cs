@@ -22,13 +22,13 @@ public static partial class RunReport
         if (r.Counterexample is not null) parts.Add($"counterexample: {r.Counterexample}");
         if (r.Error is not null) parts.Add($"error: {r.Error}");
         if (r.ReportError is not null) parts.Add($"report: {r.ReportError}");
-        if (r.NegativeControl == "not-refuted")
+        if (r.NegativeControl == NegativeOutcome.NotRefuted)
             parts.Add(r.NegativeCounterexample is { } m ? $"negative control errored: {m}" : "negative control was NOT refuted: the claim's check cannot tell the false variant apart");
         switch (r.Snapshot)
         {
-            case "mismatch": parts.Add($"snapshot mismatch ({r.SnapshotDifferences.Count} cells), received: {r.ReceivedPath}"); break;
-            case "missing": parts.Add($"no approved snapshot, received: {r.ReceivedPath}"); break;
-            case "corrupt": parts.Add(string.Join("; ", r.SnapshotDifferences)); break;
+            case SnapshotState.Mismatch: parts.Add($"snapshot mismatch ({r.SnapshotDifferences.Count} cells), received: {r.ReceivedPath}"); break;
+            case SnapshotState.Missing: parts.Add($"no approved snapshot, received: {r.ReceivedPath}"); break;
+            case SnapshotState.Corrupt: parts.Add(string.Join("; ", r.SnapshotDifferences)); break;
         }
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
@@ -67,10 +67,10 @@ public static partial class RunReport
         if (!doc.Complete) sb.Append("- INCOMPLETE: the run was interrupted; only the claims below were checked\n");
         sb.Append("\n| claim | tier | verdict | negative control | snapshot | cases | seconds |\n|---|---|---|---|---|---|---|\n");
         foreach (var r in doc.Claims)
-            sb.Append(inv, $"| {r.Id} | {r.Tier} | {r.Verdict} | {r.NegativeControl} | {r.Snapshot} | {r.Cases} | {r.Seconds:F2} |\n");
+            sb.Append(inv, $"| {r.Id} | {r.Tier} | {r.Verdict.Word()} | {r.NegativeControl.Word()} | {r.Snapshot.Word()} | {r.Cases} | {r.Seconds:F2} |\n");
         sb.Append("\n## negative controls\n\n| claim | false variant | refuted by |\n|---|---|---|\n");
         foreach (var r in doc.Claims)
-            sb.Append(inv, $"| {r.Id} | {Cell(r.NegativeStatement)} | {(r.NegativeControl == "refuted" ? Cell(r.NegativeCounterexample ?? "") : r.NegativeControl.ToUpperInvariant())} |\n");
+            sb.Append(inv, $"| {r.Id} | {Cell(r.NegativeStatement)} | {(r.NegativeControl == NegativeOutcome.Refuted ? Cell(r.NegativeCounterexample ?? "") : r.NegativeControl.Word().ToUpperInvariant())} |\n");
         var targeted = doc.Claims.Where(r => r.BestScore is not null).ToArray();
         if (targeted.Length > 0)
         {

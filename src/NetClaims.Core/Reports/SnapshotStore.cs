@@ -3,13 +3,16 @@ using NetClaims.Claims;
 namespace NetClaims.Reports;
 
 /// <summary>The state of a claim's report against its approved snapshot.</summary>
-public abstract record SnapshotStatus(string Word)
+public abstract record SnapshotStatus(SnapshotState State)
 {
-    public sealed record Match() : SnapshotStatus("match");
-    public sealed record Mismatch(IReadOnlyList<ReportDifference> Differences, string ReceivedPath) : SnapshotStatus("mismatch");
-    public sealed record Missing(string ReceivedPath) : SnapshotStatus("missing");
-    public sealed record Corrupt(string Message) : SnapshotStatus("corrupt");
-    public sealed record NotAvailable() : SnapshotStatus("n/a");
+    public sealed record Match() : SnapshotStatus(SnapshotState.Match);
+    public sealed record Mismatch(IReadOnlyList<ReportDifference> Differences, string ReceivedPath) : SnapshotStatus(SnapshotState.Mismatch);
+    public sealed record Missing(string ReceivedPath) : SnapshotStatus(SnapshotState.Missing);
+    public sealed record Corrupt(string Message) : SnapshotStatus(SnapshotState.Corrupt);
+    public sealed record NotAvailable() : SnapshotStatus(SnapshotState.NotAvailable);
+
+    /// <summary>The state's word (match, mismatch, …).</summary>
+    public string Word => State.Word();
 
     public bool IsOk => this is Match or NotAvailable;
 }

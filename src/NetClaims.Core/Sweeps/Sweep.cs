@@ -59,12 +59,12 @@ public static class Sweep
         Seed = seed,
         Verdict = check switch
         {
-            CheckOutcome.Errored => "error",
-            CheckOutcome.Fails => "fails",
-            _ when check.Stats.Incomplete => "incomplete",
-            _ => "holds",
+            CheckOutcome.Errored => SweepVerdict.Error,
+            CheckOutcome.Fails => SweepVerdict.Fails,
+            _ when check.Stats.Incomplete => SweepVerdict.Incomplete,
+            _ => SweepVerdict.Holds,
         },
-        Negative = negative is CheckOutcome.Fails ? "refuted" : "not-refuted",
+        Negative = negative is CheckOutcome.Fails ? NegativeOutcome.Refuted : NegativeOutcome.NotRefuted,
         Seconds = Math.Round(seconds, 3),
         UsesSeed = check.Stats.UsesSeed || negative.Stats.UsesSeed,
         Counterexample = (check as CheckOutcome.Fails)?.Counterexample ?? (check as CheckOutcome.Errored)?.Message

@@ -1,3 +1,5 @@
+using NetClaims.Claims;
+
 namespace NetClaims.Sweeps;
 
 /// <summary>One claim at one run seed in a sweep: its verdict, its negative control, its time and its measurements.</summary>
@@ -6,11 +8,10 @@ public sealed record SweepRecord
     public required string Claim { get; init; }
     public required ulong Seed { get; init; }
 
-    /// <summary>holds | fails | error | incomplete.</summary>
-    public required string Verdict { get; init; }
+    public required SweepVerdict Verdict { get; init; }
 
-    /// <summary>refuted | not-refuted.</summary>
-    public required string Negative { get; init; }
+    /// <summary>Refuted or not (a sweep runs every negative control whole).</summary>
+    public required NegativeOutcome Negative { get; init; }
 
     public double Seconds { get; init; }
 
@@ -23,7 +24,7 @@ public sealed record SweepRecord
     /// <summary>The check's named measurements (mean over its cases, one value per name).</summary>
     public IReadOnlyDictionary<string, double> Measures { get; init; } = new Dictionary<string, double>();
 
-    public bool CheckFailed => Verdict != "holds";
+    public bool CheckFailed => Verdict != SweepVerdict.Holds;
 
-    public bool Refuted => Negative == "refuted";
+    public bool Refuted => Negative == NegativeOutcome.Refuted;
 }

@@ -42,10 +42,10 @@ public sealed class SweepStore
             }
             catch (JsonException e)
             {
-                throw new FormatException($"{configPath} is not a sweep configuration ({e.Message.Split('\n')[0]}); use another --out");
+                throw new UsageException($"{configPath} is not a sweep configuration ({e.Message.Split('\n')[0]}); use another --out");
             }
             if (old is null || old.Harness != config.Harness || old.Profile != config.Profile || old.Pilot != config.Pilot || !old.Claims.SequenceEqual(config.Claims))
-                throw new FormatException($"{Directory} holds a sweep with other settings (claims, profile or pilot mode); use another --out to start a new one");
+                throw new UsageException($"{Directory} holds a sweep with other settings (claims, profile or pilot mode); use another --out to start a new one");
         }
         else AtomicFile.WriteAllText(configPath, JsonSerializer.Serialize(config, RunDocument.Options) + "\n");
         var warnings = new List<string>();

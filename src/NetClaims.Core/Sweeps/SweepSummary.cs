@@ -32,7 +32,7 @@ public sealed record SweepSummary(string Claim, string Tier, bool SeedDependent,
                 double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
                 return new MeasureDistribution(g.Key, v.Length, mean, sd, v.Min(), v.Max());
             }).ToArray();
-            var examples = rs.Where(r => r.CheckFailed || !r.Refuted).Take(3).Select(r => $"seed {r.Seed}: {r.Verdict}, negative {r.Negative}: {r.Counterexample}").ToArray();
+            var examples = rs.Where(r => r.CheckFailed || !r.Refuted).Take(3).Select(r => $"seed {r.Seed}: {r.Verdict.Word()}, negative {r.Negative.Word()}: {r.Counterexample}").ToArray();
             return new SweepSummary(c.Id.Value, c.Tier.ToString(), rs.Any(r => r.UsesSeed), rs.Length, failures, UpperBound(failures, rs.Length),
                 rs.Count(r => r.Refuted), rs.Length == 0 ? 0 : rs.Average(r => r.Seconds), measures, examples);
         }).ToArray();

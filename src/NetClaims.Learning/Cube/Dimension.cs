@@ -27,4 +27,4 @@ public readonly record struct Dimension
 }
 
 /// <summary>A requested size that the harness refuses up front (out of range, or too large for memory or time).</summary>
-public sealed class SizeRefusedException(string message) : Exception(message);
+public sealed class SizeRefusedException(string message) : NetClaims.Reports.UsageException(message);

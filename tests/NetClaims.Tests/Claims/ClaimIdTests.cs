@@ -52,7 +52,7 @@ public sealed class ReplayTokenTests
     public void Bad_tokens_are_refused(string text)
     {
         Assert.False(ReplayToken.TryParse(text, out _));
-        Assert.Throws<FormatException>(() => ReplayToken.Parse(text));
+        Assert.Throws<NetClaims.Reports.UsageException>(() => ReplayToken.Parse(text));
     }
 }
 
@@ -61,7 +61,7 @@ public sealed class ReplayTokenVersionTests
     [Fact]
     public void A_token_from_another_harness_version_is_refused_with_the_reason()
     {
-        var e = Assert.Throws<FormatException>(() => ReplayToken.Parse("nc2:ahs23.x/check@1_2_3_"));
+        var e = Assert.Throws<NetClaims.Reports.UsageException>(() => ReplayToken.Parse("nc2:ahs23.x/check@1_2_3_"));
         Assert.Contains("harness version 2", e.Message);
     }
 }

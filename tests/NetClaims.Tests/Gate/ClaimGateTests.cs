@@ -30,9 +30,9 @@ public sealed class ClaimGateTests(Xunit.Abstractions.ITestOutputHelper output)
         {
             // The README's first command ran this very code moments ago: take its verdicts, compare its report here.
             output.WriteLine($"{id}: verdicts from the fresh verify report (seed {verified.Seed}); report compared with snapshots/ here");
-            Assert.True(verified.Record.Verdict == "holds", $"{id} does not hold in the verify report: {RunReport.Problem(verified.Record)}" +
+            Assert.True(verified.Record.Verdict == Verdict.Holds, $"{id} does not hold in the verify report: {RunReport.Problem(verified.Record)}" +
                 (verified.Record.Replay is { } rt ? $"\nreplay with: {ReplayToken.Parse(rt).Command}" : ""));
-            Assert.True(verified.Record.NegativeControl == "refuted", $"{id}: the negative control '{claim.NegativeControl.Statement}' was not refuted in the verify report");
+            Assert.True(verified.Record.NegativeControl == NegativeOutcome.Refuted, $"{id}: the negative control '{claim.NegativeControl.Statement}' was not refuted in the verify report");
             SnapshotApprovals.Verify(claim.Id, verified.Report);
             return;
         }

@@ -26,7 +26,7 @@ internal static class VerifiedRun
         if (!File.Exists(path)) { Reason = "no artifacts/report/report.json"; return null; }
         RunDocument doc;
         try { doc = RunDocument.FromJson(File.ReadAllText(path), path); }
-        catch (FormatException e) { Reason = e.Message; return null; }
+        catch (UsageException e) { Reason = e.Message; return null; }
         var fingerprint = BuildFingerprint.Of(ClaimCatalog.Assemblies, Path.Combine(SnapshotApprovals.Directory, "examples"));
         if (doc.Build is null) { Reason = "the report is partial, sharded or a replay"; return null; }
         if (doc.Build != fingerprint) { Reason = "the report was made by other code or other explicit examples"; return null; }

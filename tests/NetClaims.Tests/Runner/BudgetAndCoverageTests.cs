@@ -101,7 +101,7 @@ public sealed class ProfileTests
         Assert.True(Profile.DeepProfile.Tests > Profile.FastProfile.Tests);
         Assert.False(Profile.CiProfile.WritesFailures);
         Assert.False(Profile.CiProfile.RandomSeed);
-        var e = Assert.Throws<ArgumentException>(() => Profile.Resolve("turbo"));
+        var e = Assert.Throws<NetClaims.Reports.UsageException>(() => Profile.Resolve("turbo"));
         Assert.Contains("known: ci, fast, deep", e.Message);
     }
 

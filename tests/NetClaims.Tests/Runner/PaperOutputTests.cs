@@ -65,7 +65,7 @@ public sealed class PaperOutputTests : IDisposable
     public void Claims_that_did_not_pass_contribute_no_numbers()
     {
         var r = ClaimRunner.Run(ClaimCatalog.Get("ahs23.thm4.blades.cost"), RunSettings.Default, null);
-        var record = r.ToRecord() with { NegativeControl = "not-refuted" };
+        var record = r.ToRecord() with { NegativeControl = NegativeOutcome.NotRefuted };
         var tex = Latex.Macros(new RunDocument { Claims = [record] }, new Dictionary<string, string> { [record.Id] = ReportText.Render(r.Report!) });
         Assert.DoesNotContain(@"\netclaim{ahs23", tex);
     }

@@ -55,9 +55,9 @@ public sealed class ShardingTests : IDisposable
         var (merged, reports) = RunReport.Merge(dirs);
         Assert.Equal(whole.Claims.Select(c => c.Id), merged.Claims.Select(c => c.Id));
         foreach (var (w, m) in whole.Claims.Zip(merged.Claims))
-            Assert.Equal(Comparable(w, w.Verdict != "holds"), Comparable(m, w.Verdict != "holds"));
+            Assert.Equal(Comparable(w, w.Verdict != Verdict.Holds), Comparable(m, w.Verdict != Verdict.Holds));
         var failing = merged.Claims.Single(c => c.Id == "test.shard-fails");
-        Assert.Equal("fails", failing.Verdict);
+        Assert.Equal(Verdict.Fails, failing.Verdict);
         Assert.StartsWith("d=23:", failing.Counterexample);
         Assert.Equal(whole.Claims.Count(c => c.Passed), merged.Passed);
         Assert.Equal(Claims.Length, reports.Count);
@@ -81,7 +81,7 @@ public sealed class ShardingTests : IDisposable
     [InlineData("a/b")]
     [InlineData("1-3")]
     [InlineData("1/1001")]
-    public void Bad_shard_specs_are_refused(string spec) => Assert.Throws<FormatException>(() => Shard.Parse(spec));
+    public void Bad_shard_specs_are_refused(string spec) => Assert.Throws<NetClaims.Reports.UsageException>(() => Shard.Parse(spec));
 
     [Fact]
     public void Merge_refuses_missing_repeated_foreign_and_corrupt_shards()
@@ -90,13 +90,13 @@ public sealed class ShardingTests : IDisposable
         var b = Path.Combine(root, "b");
         Run(new Shard(1, 2), a);
         Run(new Shard(2, 2), b);
-        Assert.Contains("2/2 is missing", Assert.Throws<FormatException>(() => RunReport.Merge([a])).Message);
-        Assert.Contains("given 2 times", Assert.Throws<FormatException>(() => RunReport.Merge([a, a])).Message);
+        Assert.Contains("2/2 is missing", Assert.Throws<NetClaims.Reports.UsageException>(() => RunReport.Merge([a])).Message);
+        Assert.Contains("given 2 times", Assert.Throws<NetClaims.Reports.UsageException>(() => RunReport.Merge([a, a])).Message);
         var json = Path.Combine(b, "report.json");
         File.WriteAllText(json, File.ReadAllText(json).Replace("\"seed\": 0", "\"seed\": 5"));
-        Assert.Contains("another run", Assert.Throws<FormatException>(() => RunReport.Merge([a, b])).Message);
+        Assert.Contains("another run", Assert.Throws<NetClaims.Reports.UsageException>(() => RunReport.Merge([a, b])).Message);
         File.WriteAllText(json, "{ broken");
-        Assert.Contains("not a NetClaims report.json", Assert.Throws<FormatException>(() => RunReport.Merge([a, b])).Message);
-        Assert.Contains("holds no report.json", Assert.Throws<FormatException>(() => RunReport.Merge([Path.Combine(root, "nowhere")])).Message);
+        Assert.Contains("not a NetClaims report.json", Assert.Throws<NetClaims.Reports.UsageException>(() => RunReport.Merge([a, b])).Message);
+        Assert.Contains("holds no report.json", Assert.Throws<NetClaims.Reports.UsageException>(() => RunReport.Merge([Path.Combine(root, "nowhere")])).Message);
     }
 }

@@ -46,7 +46,7 @@ public sealed class SweepTests : IDisposable
         var more = Sweep.Run([claim], Sweep.Seeds(1, 3, false), RunSettings.Default.WithProfile(Profile.FastProfile), again.Existing, r => { ran++; again.Append(r); });
         Assert.Equal(1, ran);
         Assert.Equal(3, more.Count);
-        Assert.Throws<FormatException>(() => new SweepStore(dir, config with { Claims = ["ahs23.s1-6.correlation"] }));
+        Assert.Throws<NetClaims.Reports.UsageException>(() => new SweepStore(dir, config with { Claims = ["ahs23.s1-6.correlation"] }));
     }
 
     [Fact]
