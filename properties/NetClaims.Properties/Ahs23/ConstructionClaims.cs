@@ -43,10 +43,10 @@ internal static class ConstructionClaims
             s => DimensionChecks.ForEach(s, c.MinD, Paper.CheckedMaxD(s, c), d =>
             {
                 s.Log($"{id}: d={d}");
-                var e = Evaluations.Exhaustive(c, d);
+                var e = Evaluations.Exhaustive(s.Cache, c, d);
                 return Verdict(e);
             }),
-            s => new ReportContent($"{c.Name}: exhaustive exact evaluation on {{±1}}^d", InterpolationTable(c.MinD, d => Evaluations.Exhaustive(c, d)))
+            s => new ReportContent($"{c.Name}: exhaustive exact evaluation on {{±1}}^d", InterpolationTable(c.MinD, d => Evaluations.Exhaustive(s.Cache, c, d)))
                 .WithNotes(c.Compact is null
                         ? "Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling); the closed form of g is never used."
                         : $"Exact: every vertex evaluated neuron by neuron in 64-bit integers (common-denominator scaling) for d ≤ {Evaluations.DirectMaxD}; above, the same units on the whole cube by Walsh–Hadamard transforms (exact integers, proven overflow bound). The closed form of g is never used.",
@@ -54,7 +54,7 @@ internal static class ConstructionClaims
                         ? "max_abs_error_f64: the same neurons in IEEE double; tolerance abs 1e-9 (the sum has ≤ 3·2^16 terms of size ≤ 1, so rounding stays below 2^16·3·2^-52·16 ≈ 7e-10)."
                         : $"max_abs_error_f64: the same neurons in IEEE double for d ≤ {Evaluations.DirectMaxD}, the exact error rounded above; tolerance abs 1e-9 (the sum has ≤ 3·2^14 terms of size ≤ 1, so rounding stays below 2^14·3·2^-52·14 ≈ 2e-10)."),
             new NegativeControl(negative.Statement,
-                s => DimensionChecks.ForEach(s, c.MinD, Paper.MaxExhaustiveD, d => Verdict(Evaluations.Exhaustive(negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));
+                s => DimensionChecks.ForEach(s, c.MinD, Paper.MaxExhaustiveD, d => Verdict(Evaluations.Exhaustive(s.Cache, negative.Key, d, negative.Build, stopAtFirstMismatch: true)))));
     }
 
     public static Claim Cost(string id, Citation source, Construction c, int maxGeneratedD, FalseCost negative)
@@ -65,10 +65,10 @@ internal static class ConstructionClaims
             claimId, source,
             $"The cost C(g) = Σ|u_i|·‖w_i‖₂ of the {c.Name} network, summed exactly from its weights, equals {c.ClosedFormText} for every d ≥ {lo} (checked for {lo} ≤ d ≤ {maxGeneratedD}).",
             EvidenceTier.Exact,
-            s => DimensionChecks.ForEach(s, lo, maxGeneratedD, d => SameCost(Evaluations.Cost(c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
-            s => new ReportContent($"{c.Name}: exact cost from the weights vs the closed form {c.ClosedFormText}", CostTable(c, lo)),
+            s => DimensionChecks.ForEach(s, lo, maxGeneratedD, d => SameCost(Evaluations.Cost(s.Cache, c, d).Cost, c.ClosedFormCost(d), c.ClosedFormText)),
+            s => new ReportContent($"{c.Name}: exact cost from the weights vs the closed form {c.ClosedFormText}", CostTable(s.Cache, c, lo)),
             new NegativeControl(negative.Statement,
-                s => DimensionChecks.ForEach(s, lo, maxGeneratedD, d => negative.Holds(d, Evaluations.Cost(c, d).Cost))));
+                s => DimensionChecks.ForEach(s, lo, maxGeneratedD, d => negative.Holds(d, Evaluations.Cost(s.Cache, c, d).Cost))));
     }
 
     static CaseResult Verdict(Evaluation e)
@@ -99,7 +99,7 @@ internal static class ConstructionClaims
         return t.Build();
     }
 
-    static ReportTable CostTable(Construction c, int lo)
+    static ReportTable CostTable(RunCache? cache, Construction c, int lo)
     {
         var t = new ReportTable.Builder("cost")
             .Column("d", CellRule.Exact).Column("width", CellRule.Exact).Column("cost_exact", CellRule.Exact)
@@ -107,7 +107,7 @@ internal static class ConstructionClaims
             .Column("cost", CellRule.Rel(1e-12)).Column("cost/d", CellRule.Rel(1e-12)).Column("cost/d^1.5", CellRule.Rel(1e-12));
         for (int d = lo; d <= Paper.MaxExhaustiveD; d++)
         {
-            var e = Evaluations.Cost(c, new Dimension(d));
+            var e = Evaluations.Cost(cache, c, new Dimension(d));
             var closed = c.ClosedFormCost(new Dimension(d));
             double x = e.CostDouble;
             t.Row(d, e.Width, e.Cost, closed, e.Cost.Equals(closed), x, x / d, x / Math.Pow(d, 1.5));

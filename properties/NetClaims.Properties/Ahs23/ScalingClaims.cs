@@ -44,11 +44,11 @@ internal static class ScalingClaims
 
     // From the weights where the network fits in memory (d ≤ 16 for the averaged constructions, every d for the ridges);
     // beyond, the closed form, which the cost claims prove equal to the weights' cost.
-    internal static SurdSum Cost(string name, int d)
+    internal static SurdSum Cost(RunCache? cache, string name, int d)
     {
         var c = ConstructionCatalog.Get(name);
         var dim = new Dimension(d);
-        return Ridge.Contains(name) || d <= Paper.MaxExhaustiveD ? Evaluations.Cost(c, dim).Cost : c.ClosedFormCost(dim);
+        return Ridge.Contains(name) || d <= Paper.MaxExhaustiveD ? Evaluations.Cost(cache, c, dim).Cost : c.ClosedFormCost(dim);
     }
 
     // C vs a·√(2π)·(d + off): both non-negative, so compare C with √(2a²(d + off)²·π).
@@ -60,12 +60,12 @@ internal static class ScalingClaims
     }
 
     /// <param name="cost">The cost of (construction, d); the tests plant a wrong one.</param>
-    internal static CaseResult AveragedInBands(int d, Func<string, int, SurdSum>? cost = null)
+    internal static CaseResult AveragedInBands(RunCache? cache, int d, Func<string, int, SurdSum>? cost = null)
     {
         foreach (var b in Bands)
         {
             if (d < ConstructionCatalog.Get(b.Name).ClosedFormMinD) continue;
-            var c = (cost ?? Cost)(b.Name, d);
+            var c = cost is null ? Cost(cache, b.Name, d) : cost(b.Name, d);
             if (VersusLine(c, b.A, d, b.Lo) <= 0 || VersusLine(c, b.A, d, b.Hi) >= 0)
                 return CaseResult.Fail($"{b.Name}: C = {c} ≈ {c.ToDouble():G10} is not in {b.Text}");
         }
@@ -73,12 +73,12 @@ internal static class ScalingClaims
     }
 
     // The ridge costs C = q√d, so C/d^{3/2} = q/d is rational: 2 − 2/d ≤ C/d^{3/2} ≤ 2 + 3/d exactly.
-    static CaseResult RidgeBand(int d)
+    static CaseResult RidgeBand(RunCache? cache, int d)
     {
         foreach (var n in Ridge)
         {
             // d = a²k with k squarefree, C = q'√k ⇒ C/d^{3/2} = q'/(a·d).
-            var c = Cost(n, d);
+            var c = Cost(cache, n, d);
             var (a, k) = IntegerMath.SquarefreeSplit(d);
             if (!c.IsZero && (c.Terms.Count != 1 || !c.Terms.ContainsKey(k))) return CaseResult.Fail($"{n}: C = {c} is not a rational multiple of √d");
             var q = c.IsZero ? Fraction.Zero : c.Terms[k] / (new Fraction(a) * new Fraction(d));
@@ -92,14 +92,14 @@ internal static class ScalingClaims
         new ClaimId("ahs23.scaling.averaged"), Source,
         "The averaged constructions cost Θ(d), certified for every d ≤ 62: 2√(2π)·d < C(Theorem-4 blades) < 2√(2π)·(d+1), √(2π)·d < C(half-width-2 blades) < √(2π)·(d+1), √(2π)·(d − 3/2) < C(g*) = 1/ρ_d < √(2π)·d (exact costs, from the weights for d ≤ 16 and the closed forms beyond) — so C/d^{3/2} → 0.",
         EvidenceTier.Certified,
-        s => DimensionChecks.ForEach(s, 1, MaxD, d => AveragedInBands(d.Value)),
-        s => new ReportContent("the averaged constructions in their certified bands (C/d and C/d^{3/2}), with fitted exponents as observations", BandTable(Averaged), FitTable(Averaged, 1.0, 1.5))
+        s => DimensionChecks.ForEach(s, 1, MaxD, d => AveragedInBands(s.Cache, d.Value)),
+        s => new ReportContent("the averaged constructions in their certified bands (C/d and C/d^{3/2}), with fitted exponents as observations", BandTable(s.Cache, Averaged), FitTable(s.Cache, Averaged, 1.0, 1.5))
             .WithNotes("bands: the central-binomial inequality √(π(m+¼)) < 4^m/C(2m,m) < √(π(m+½)) (every m ≥ 1) [DER]; decided by comparing C² with the band's square times π, π enclosed to 20 decimals.",
                        "fits (observations, not verdicts): loglog is the plain OLS slope; extrapolated fits log C = α log d + c + γ₁/d + γ₂/d² with an interval widened by the truncation estimate. Exact data on a finite grid: these intervals describe the fit, not sampling error."),
         new NegativeControl("The Wallis asymptote bounds the blades from above: C(Theorem-4 blades) ≤ 2√(2π)·d ≈ 5.013d.",
             s => DimensionChecks.ForEach(s, 1, MaxD, d =>
             {
-                var c = Cost(AveragedBlades.Name, d.Value);
+                var c = Cost(s.Cache, AveragedBlades.Name, d.Value);
                 return CaseResult.Of(VersusLine(c, 2, d.Value, Fraction.Zero) <= 0, $"C = {c} ≈ {c.ToDouble():G10} vs 2√(2π)·d ≈ {2 * Math.Sqrt(2 * Math.PI) * d.Value:G10}");
             })));
 
@@ -107,17 +107,17 @@ internal static class ScalingClaims
         new ClaimId("ahs23.scaling.ridge"), Source,
         "The ridge interpolants cost Θ(d^{3/2}), exactly for every d ≤ 62 (costs from the weights): 2 − 2/d ≤ C/d^{3/2} ≤ 2 + 3/d for the sawtooth and the cheapest spline ridge.",
         EvidenceTier.Exact,
-        s => DimensionChecks.ForEach(s, 1, MaxD, d => RidgeBand(d.Value)),
-        s => new ReportContent("the ridge interpolants' C/d^{3/2}, with fitted exponents as observations", BandTable(Ridge), FitTable(Ridge, 1.5, 1.0))
+        s => DimensionChecks.ForEach(s, 1, MaxD, d => RidgeBand(s.Cache, d.Value)),
+        s => new ReportContent("the ridge interpolants' C/d^{3/2}, with fitted exponents as observations", BandTable(s.Cache, Ridge), FitTable(s.Cache, Ridge, 1.5, 1.0))
             .WithNotes("fits (observations, not verdicts): as for ahs23.scaling.averaged."),
         new NegativeControl("Ridge interpolants grow only linearly, within the blades' band: C(cheapest ridge) < 2√(2π)·(d + 1) for every d.",
             s => DimensionChecks.ForEach(s, 1, MaxD, d =>
             {
-                var c = Cost(SplineRidge.Name, d.Value);
+                var c = Cost(s.Cache, SplineRidge.Name, d.Value);
                 return CaseResult.Of(VersusLine(c, 2, d.Value, Fraction.One) < 0, $"C = {c} ≈ {c.ToDouble():G10} vs 2√(2π)·(d+1) ≈ {2 * Math.Sqrt(2 * Math.PI) * (d.Value + 1):G10}");
             })));
 
-    static ReportTable BandTable(string[] names)
+    static ReportTable BandTable(RunCache? cache, string[] names)
     {
         var t = new ReportTable.Builder("bands").Column("d", CellRule.Exact);
         foreach (var n in names) t.Column($"{n}/d", CellRule.Rel(1e-12)).Column($"{n}/d^1.5", CellRule.Rel(1e-12));
@@ -126,7 +126,7 @@ internal static class ScalingClaims
             var cells = new List<object?> { d };
             foreach (var n in names)
             {
-                double c = Cost(n, d).ToDouble();
+                double c = Cost(cache, n, d).ToDouble();
                 cells.Add(c / d);
                 cells.Add(c / Math.Pow(d, 1.5));
             }
@@ -137,7 +137,7 @@ internal static class ScalingClaims
 
     static int[] Grid(int d0) => Enumerable.Range(0, 16).Select(k => d0 + 2 * k).Where(d => d <= Paper.MaxExhaustiveD).ToArray();
 
-    static ReportTable FitTable(string[] names, double alpha, double other)
+    static ReportTable FitTable(RunCache? cache, string[] names, double alpha, double other)
     {
         var t = new ReportTable.Builder("fits")
             .Column("construction", CellRule.Text).Column("grid", CellRule.Text)
@@ -149,7 +149,7 @@ internal static class ScalingClaims
             {
                 var grid = Grid(d0);
                 var x = grid.Select(d => (double)d).ToArray();
-                var y = grid.Select(d => Cost(n, d).ToDouble()).ToArray();
+                var y = grid.Select(d => Cost(cache, n, d).ToDouble()).ToArray();
                 var (p, f) = (ExponentFits.LogLog(x, y), ExponentFits.Extrapolated(x, y));
                 t.Row(n, $"d = {grid[0]}:2:{grid[^1]}", p.Estimate, p.Lo, p.Hi, f.Estimate, f.Lo, f.Hi, f.Contains(alpha), !f.Contains(other));
             }

@@ -90,12 +90,12 @@ internal static class Theorem6Claims
         "For every two-layer ReLU network g on {±1}^d: C(g) ≥ E[gχ]/ρ_d; and if ‖g − χ‖₂ ≤ 1/2 then C(g) ≥ (1 − ‖g − χ‖₂)/ρ_d ≥ d/16 — decided exactly on generated nets (random, perturbed and scaled g*, 2 ≤ d ≤ 8).",
         EvidenceTier.Certified,
         s => Generated.ForAll(s, Nets, (g, ctx) => Check(g, ctx, d => SurdSum.Rational(new Fraction(d, 16)), "d/16"), Options),
-        _ => new ReportContent("the correlation bound on the parity constructions", Table())
+        s => new ReportContent("the correlation bound on the parity constructions", Table(s.Cache))
             .WithNotes("ratio = E[gχ]/(ρ_d·C(g)) ≤ 1; g* attains 1 (it is the minimum-norm interpolant), the sawtooth is furthest from it."),
         new NegativeControl("Any g with ‖g − χ‖₂ ≤ 1/2 has ‖g‖_R ≥ 3d.",
             s => Generated.ForAll(s, Nets, (g, ctx) => Check(g, ctx, d => SurdSum.Rational(new Fraction(3 * d)), "3d"), Options with { Coverage = [] })));
 
-    static ReportTable Table()
+    static ReportTable Table(RunCache? cache)
     {
         var names = new[] { SawtoothRidge.Name, AveragedBlades.Name, AveragedBlades.HalfWidthName, AveragedRelu.Name };
         var t = new ReportTable.Builder("bound").Column("d", CellRule.Exact).Column("1/rho_d", CellRule.Rel(1e-12)).Column("d/16", CellRule.Exact);
@@ -110,7 +110,7 @@ internal static class Theorem6Claims
                 var c = ConstructionCatalog.Get(n);
                 var net = c.Build(dim);
                 var (corr, _) = new CubeEvaluator(net).Moments(Parity.Full(dim));
-                cells.Add(corr.ToDouble() / (Evaluations.Cost(c, dim).CostDouble * rho.ToDouble()));
+                cells.Add(corr.ToDouble() / (Evaluations.Cost(cache, c, dim).CostDouble * rho.ToDouble()));
             }
             t.Row([.. cells]);
         }

@@ -34,13 +34,12 @@ internal static class TrainedParityClaims
 
     const int Width = 64;
 
-    static readonly ConcurrentDictionary<Case, Lazy<ParityRun>> Runs = new();
+    // One training per case per run of the harness: the check, the negative control and the report share it.
+    static ParityRun Run(RunCache? cache, Case c) => RunCache.Memo(cache, ("ahs23.trained", c), () => ParityTraining.Train(c.D, Width, Options(c.Seed)));
 
-    static ParityRun Run(Case c) => Runs.GetOrAdd(c, k => new(() => ParityTraining.Train(k.D, Width, Options(k.Seed)))).Value;
-
-    static CaseResult Check(Case c, CaseContext ctx, bool claimMinimal)
+    static CaseResult Check(RunCache? cache, Case c, CaseContext ctx, bool claimMinimal)
     {
-        var r = Run(c);
+        var r = Run(cache, c);
         string detail = $"{r.Epochs} epochs: ‖g − χ‖₂ = {r.DistanceToParity:G4}, C(g) = {r.Cost:G6}, (1 − ‖g − χ‖₂)/ρ_d = {r.Theorem6Bound:G6}, 1/ρ_d = {1 / r.Rho:G6}";
         if (!double.IsFinite(r.Cost)) return CaseResult.Fail("the trained cost is not finite");
         ctx.Classify(c.D >= 7, "d ≥ 7");
@@ -59,17 +58,17 @@ internal static class TrainedParityClaims
         Id, new Citation(Paper.Ahs, "Theorem 6; THEOREMS.md §1.6", "d/16 statement [SRC:blog]; the sharp (1 − ‖g−χ‖)/ρ_d [DER+NUM]"),
         "Two-layer ReLU nets trained on the full parity of {±1}^d (d = 4…8, 4…10 under the deep profile; width 64, Adam, weight decay 1e-4, until the MSE ≤ 1e-3) reach ‖g − χ‖₂ ≤ 1/2 and cost C(g) = Σ|a|‖w‖₂ ≥ (1 − ‖g − χ‖₂)/ρ_d.",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
-        _ => new ReportContent("trained cost vs d beside the constructions (seed 1)", Table())
+        s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(s.Cache, c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
+        s => new ReportContent("trained cost vs d beside the constructions (seed 1)", Table(s.Cache))
             .WithPlot(new PlotSpec("trained-vs-constructions", "parity: trained C(g), minimum over the sign dictionary 1/ρ_d, sawtooth and best ridge (log-log)", "trained", "d", ["trained", "min_sign_dictionary", "sawtooth", "best_ridge"], LogLog: true))
             .WithNotes("The fitted exponent of the trained cost is an observation at these sizes, not a claim: it depends on the width, λ and the stopping rule."),
         new NegativeControl("Weight decay finds the minimum-norm interpolant: trained nets cost at most 1.1/ρ_d.",
-            s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(s.Cache, c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
 
-    static ReportTable[] Table()
+    static ReportTable[] Table(RunCache? cache)
     {
         int[] ds = [4, 5, 6, 7, 8];
-        var runs = ds.Select(d => Run(new Case(d, 1))).ToArray();
+        var runs = ds.Select(d => Run(cache, new Case(d, 1))).ToArray();
         var t = new ReportTable.Builder("trained").Column("d", CellRule.Exact).Column("epochs", CellRule.Rel(0.1)).Column("distance", CellRule.Rel(1e-3))
             .Column("trained", CellRule.Rel(1e-3)).Column("bound", CellRule.Rel(1e-3)).Column("min_sign_dictionary", CellRule.Rel(1e-9))
             .Column("sawtooth", CellRule.Rel(1e-9)).Column("best_ridge", CellRule.Rel(1e-9));

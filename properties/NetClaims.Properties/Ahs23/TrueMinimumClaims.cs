@@ -32,13 +32,13 @@ internal static class TrueMinimumClaims
 
     static bool Close(double a, double b) => Math.Abs(a - b) <= LpTol * Math.Max(Math.Abs(a), Math.Abs(b));
 
-    static CaseResult Check(Dimension d)
+    static CaseResult Check(ClaimContext s, Dimension d)
     {
-        var full = MinRNormLp.SolveCached(d, NeuronDictionary.SignDirections);
-        var ridge = MinRNormLp.SolveCached(d, NeuronDictionary.RidgeAlongOnes);
+        var full = MinRNormLp.SolveCached(s.Cache, d, NeuronDictionary.SignDirections);
+        var ridge = MinRNormLp.SolveCached(s.Cache, d, NeuronDictionary.RidgeAlongOnes);
         var cert = ParityCertificate.Check(d);
         double inv = 1 / NeuronCorrelation.Rho(d).ToDouble();
-        double gstar = Evaluations.Cost(ConstructionCatalog.Get(AveragedRelu.Name), d).CostDouble;
+        double gstar = Evaluations.Cost(s.Cache, ConstructionCatalog.Get(AveragedRelu.Name), d).CostDouble;
         double sharpRidge = SplineRidge.ClosedFormCost(d).ToDouble();
         bool ok = cert.Feasible && Close(full.Optimum, inv) && Close(gstar, inv) && Close(ridge.Optimum, sharpRidge);
         return CaseResult.Of(ok, $"LP {full.Optimum:G10} ({full.Status}), 1/ρ_d {inv:G10}, C(g*) {gstar:G10}, ridge LP {ridge.Optimum:G10} vs 2(d−1)√d {sharpRidge:G10}, certificate {(cert.Feasible ? "feasible" : "INFEASIBLE")} ({cert.MaxAtomCorrelation} ≤ {cert.Limit})");
@@ -48,8 +48,8 @@ internal static class TrueMinimumClaims
         Id, Source,
         "The minimum R-norm of an interpolant of χ over the sign-direction dictionary {σ(⟨w,x⟩−b): w ∈ {±1}^d, b ∈ ℤ} plus a free affine part is 1/ρ_d = C(g*): the LP optimum (GLOP, rel 1e-6, 2 ≤ d ≤ 8) equals it, the dual certificate λ = χ/(2^dρ_d) is exactly feasible, and the one-direction LP gives the ridge optimum 2(d−1)√d.",
         EvidenceTier.Tolerance,
-        s => DimensionChecks.ForEach(s, 2, LpMaxD(s), d => { s.Log($"{Id}: LP at d={d}"); return Check(d); }),
-        _ => new ReportContent("minimum over the sign-direction dictionary vs ridge: LP, certificate and the three cost curves", LpTable(), CertificateTable(), Curves(), Fits())
+        s => DimensionChecks.ForEach(s, 2, LpMaxD(s), d => { s.Log($"{Id}: LP at d={d}"); return Check(s, d); }),
+        s => new ReportContent("minimum over the sign-direction dictionary vs ridge: LP, certificate and the three cost curves", LpTable(s), CertificateTable(), Curves(s), Fits(s))
             .WithPlot(new PlotSpec("three-curves", "parity: sawtooth, best ridge and minimum R-norm over the sign dictionary (log-log)", "curves", "d",
                 ["sawtooth", "best_ridge", "min_sign_dictionary"], LogLog: true))
             .WithNotes("lp: GLOP optima (tolerance rel 1e-6, the solver's accuracy on this scale); sizes are the LP's rows (vertices), columns (atoms ×2 + affine) and nonzeros.",
@@ -58,12 +58,12 @@ internal static class TrueMinimumClaims
         new NegativeControl("The minimum-norm parity interpolant is a ridge function: the full LP and the one-direction LP agree.",
             s => DimensionChecks.ForEach(s, 2, LpMaxD(s), d =>
             {
-                var full = MinRNormLp.SolveCached(d, NeuronDictionary.SignDirections).Optimum;
-                var ridge = MinRNormLp.SolveCached(d, NeuronDictionary.RidgeAlongOnes).Optimum;
+                var full = MinRNormLp.SolveCached(s.Cache, d, NeuronDictionary.SignDirections).Optimum;
+                var ridge = MinRNormLp.SolveCached(s.Cache, d, NeuronDictionary.RidgeAlongOnes).Optimum;
                 return CaseResult.Of(Close(full, ridge), $"full LP {full:G10}, one-direction LP {ridge:G10}");
             })));
 
-    static ReportTable LpTable()
+    static ReportTable LpTable(ClaimContext s)
     {
         var t = new ReportTable.Builder("lp").Column("d", CellRule.Exact).Column("lp_full", CellRule.Rel(LpTol)).Column("1/rho_d", CellRule.Rel(1e-12))
             .Column("lp_ridge", CellRule.Rel(LpTol)).Column("2(d-1)√d", CellRule.Rel(1e-12))
@@ -71,8 +71,8 @@ internal static class TrueMinimumClaims
         for (int d = 2; d <= 8; d++)
         {
             var dim = new Dimension(d);
-            var full = MinRNormLp.SolveCached(dim, NeuronDictionary.SignDirections);
-            var ridge = MinRNormLp.SolveCached(dim, NeuronDictionary.RidgeAlongOnes);
+            var full = MinRNormLp.SolveCached(s.Cache, dim, NeuronDictionary.SignDirections);
+            var ridge = MinRNormLp.SolveCached(s.Cache, dim, NeuronDictionary.RidgeAlongOnes);
             t.Row(d, full.Optimum, 1 / NeuronCorrelation.Rho(dim).ToDouble(), ridge.Optimum, SplineRidge.ClosedFormCost(dim).ToDouble(), full.Rows, full.Columns, full.NonZeros);
         }
         return t.Build();
@@ -92,23 +92,23 @@ internal static class TrueMinimumClaims
 
     static double TrueMin(int d) => 1 / NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
 
-    static double Cost(string name, int d) => Evaluations.Cost(ConstructionCatalog.Get(name), new Dimension(d)).CostDouble;
+    static double Cost(ClaimContext s, string name, int d) => Evaluations.Cost(s.Cache, ConstructionCatalog.Get(name), new Dimension(d)).CostDouble;
 
-    static ReportTable Curves()
+    static ReportTable Curves(ClaimContext s)
     {
         var t = new ReportTable.Builder("curves").Column("d", CellRule.Exact).Column("sawtooth", CellRule.Rel(1e-12))
             .Column("best_ridge", CellRule.Rel(1e-12)).Column("min_sign_dictionary", CellRule.Rel(1e-12));
-        for (int d = 2; d <= Paper.MaxExhaustiveD; d++) t.Row(d, Cost(SawtoothRidge.Name, d), Cost(SplineRidge.Name, d), TrueMin(d));
+        for (int d = 2; d <= Paper.MaxExhaustiveD; d++) t.Row(d, Cost(s, SawtoothRidge.Name, d), Cost(s, SplineRidge.Name, d), TrueMin(d));
         return t.Build();
     }
 
-    static ReportTable Fits()
+    static ReportTable Fits(ClaimContext s)
     {
         var t = new ReportTable.Builder("exponents").Column("curve", CellRule.Text).Column("grid", CellRule.Text)
             .Column("extrapolated", CellRule.Rel(1e-9)).Column("lo", CellRule.Rel(1e-9)).Column("hi", CellRule.Rel(1e-9));
         var curves = new (string Name, Func<int, double> F)[]
         {
-            ("sawtooth", d => Cost(SawtoothRidge.Name, d)), ("best_ridge", d => Cost(SplineRidge.Name, d)), ("min_sign_dictionary", TrueMin),
+            ("sawtooth", d => Cost(s, SawtoothRidge.Name, d)), ("best_ridge", d => Cost(s, SplineRidge.Name, d)), ("min_sign_dictionary", TrueMin),
         };
         var grid = Enumerable.Range(2, 7).Select(k => 2 * k).ToArray();
         foreach (var (name, f) in curves)

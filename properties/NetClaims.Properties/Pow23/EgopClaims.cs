@@ -28,9 +28,9 @@ internal static class EgopClaims
 
     // A trained student (L − 1 linear layers + ReLU, rank-1 or rank-2 teacher, seed 1: the nets of pow23.s3-8.trained-sandwich's
     // report): its virtual matrix and outputs predict, its layer-by-layer forward pass is measured.
-    static Net Trained(int r, int l)
+    static Net Trained(RunCache? cache, int r, int l)
     {
-        var s = TrainedLinearLayerClaims.Student(r, l, 1);
+        var s = TrainedLinearLayerClaims.Student(cache, r, l, 1);
         var layers = s.Net.Layers.Select(m => m.ToArray()).ToArray();
         double[] b = s.Net.B.ToArray(), a = s.Net.A.ToArray();
         double c = s.Net.C;
@@ -127,7 +127,7 @@ internal static class EgopClaims
         "For f = aᵀσ(Wx+b)+c and x ~ U[−1,1]^d, the EGOP C_f (Monte-Carlo, 4000 samples, gradients by central differences of the forward pass) has no component outside rowspace(D_aW) (so rank C_f ≤ rank D_aW) — on generated nets and on trained linear-layer students (D_aW of the virtual matrix); a network g∘V with V of rank r has EGOP rank r and its top r eigenvectors span range(Vᵀ) (sine of the principal angle ≤ 1e-9·λ_1/(λ_r − λ_{r+1}), the Davis–Kahan bound for the difference estimate's rounding).",
         EvidenceTier.Tolerance,
         s => Generated.All(
-            () => Generated.ForEach(s, TrainedCases, (c, ctx) => Check(Trained(c.R, c.L), ctx, false), new CheckOptions<(int R, int L)> { Show = c => $"trained student r={c.R} L={c.L}" }),
+            () => Generated.ForEach(s, TrainedCases, (c, ctx) => Check(Trained(s.Cache, c.R, c.L), ctx, false), new CheckOptions<(int R, int L)> { Show = c => $"trained student r={c.R} L={c.L}" }),
             () => Generated.ForAll(s.WithTests(60), Nets, (n, ctx) => Check(n, ctx, false), new CheckOptions<Net> { Show = n => n.ToString(), Coverage = [new CoverageRequirement("g∘V", 0.25), new CoverageRequirement("rank-deficient D_aW", 0.2)] })),
         _ => new ReportContent("EGOP of the digest's index-rank-2 example (V 2×6, K = 10, 20 000 samples, seed 1)", Table())
             .WithNotes("digest [NUM]: eigenvalues (2.2238, 0.5250, 0, 0, 0, 0) for its own random draw; ours differ in the draw but not in the rank.",

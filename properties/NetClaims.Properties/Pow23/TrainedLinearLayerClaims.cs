@@ -24,13 +24,12 @@ internal static class TrainedLinearLayerClaims
 
     static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
-    static readonly ConcurrentDictionary<(int R, int L, int Seed, bool Deep), Lazy<PowStudent>> Students = new();
-
-    // The deep profile trains at twice the n, width and epochs (n = 512, width 64, 600 epochs).
-    internal static PowStudent Student(int r, int l, int seed, bool deep = false) =>
-        Students.GetOrAdd((r, l, seed, deep), k => new(() => k.Deep
-            ? PowExperiment.Train(D, k.R, 2 * N, 2 * Width, k.L, Lambda, 2 * Epochs, k.Seed)
-            : PowExperiment.Train(D, k.R, N, Width, k.L, Lambda, Epochs, k.Seed))).Value;
+    // One student per (rank, depth, seed, profile) per run of the harness: checks, negative controls, reports and the
+    // EGOP claim share it. The deep profile trains at twice the n, width and epochs (n = 512, width 64, 600 epochs).
+    internal static PowStudent Student(RunCache? cache, int r, int l, int seed, bool deep = false) =>
+        RunCache.Memo(cache, ("pow23.student", r, l, seed, deep), () => deep
+            ? PowExperiment.Train(D, r, 2 * N, 2 * Width, l, Lambda, 2 * Epochs, seed)
+            : PowExperiment.Train(D, r, N, Width, l, Lambda, Epochs, seed));
 
     internal sealed record Case(int R, int L, int Seed)
     {
@@ -41,9 +40,9 @@ internal static class TrainedLinearLayerClaims
 
     static readonly ClaimId SandwichId = new("pow23.s3-8.trained-sandwich");
 
-    static CaseResult Sandwich(Case c, CaseContext ctx, bool optimal)
+    static CaseResult Sandwich(RunCache? cache, Case c, CaseContext ctx, bool optimal)
     {
-        var s = Student(c.R, c.L, c.Seed);
+        var s = Student(cache, c.R, c.L, c.Seed);
         var w = s.Net.Virtual;
         var a = s.Net.A.ToArray();
         // 3000 iterations per start (not 20 000): near-zero singular values make Φ_L's landscape non-smooth (σ^q, q < 1),
@@ -74,19 +73,19 @@ internal static class TrainedLinearLayerClaims
         SandwichId, new Citation(Paper.Pow, "THEOREMS.md §3.3–3.5, §3.8", "bounds [SEED; DER]; EGOP [REC]; experiment recipe [SRC:code]"),
         "On trained students (L − 1 linear layers + ReLU, L = 2…5, rank-1 or rank-2 teachers, d = 10, width 32, Adam, λ = 1e-3): max(Schatten, path) ≤ Φ_L(W, a) ≤ min(trained cost (1/L)(‖a‖² + Σ‖W_ℓ‖_F²), rank^{(L−2)/L}·path^{2/L}) (rel 1e-6), and the EGOP's rank (4000 samples, 1e-9) ≤ rank(D_aW).",
         EvidenceTier.Tolerance,
-        s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
-        _ => new ReportContent("trained students: cost, Φ_L and its bounds (seed 1)", SandwichTable()),
+        s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(s.Cache, c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
+        s => new ReportContent("trained students: cost, Φ_L and its bounds (seed 1)", SandwichTable(s.Cache)),
         new NegativeControl("Training already finds the Φ_L-optimal parameters: the trained cost is within 1% of Φ_L.",
-            s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
+            s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(s.Cache, c, ctx, true), new CheckOptions<Case> { Show = c => c.ToString() })));
 
-    static ReportTable SandwichTable()
+    static ReportTable SandwichTable(RunCache? cache)
     {
         var t = new ReportTable.Builder("sandwich").Column("r", CellRule.Exact).Column("L", CellRule.Exact).Column("trained_cost", CellRule.Rel(1e-3))
             .Column("phi", CellRule.Rel(1e-3)).Column("lower_schatten", CellRule.Rel(1e-3)).Column("lower_path", CellRule.Rel(1e-3)).Column("upper", CellRule.Rel(1e-3));
         foreach (var r in new[] { 1, 2 })
             foreach (var l in new[] { 2, 3, 4, 5 })
             {
-                var s = Student(r, l, 1);
+                var s = Student(cache, r, l, 1);
                 var a = s.Net.A.ToArray();
                 var b = PhiL.Bounds(s.Net.Virtual, a, l);
                 t.Row(r, l, s.Cost, PhiL.Minimize(s.Net.Virtual, a, l, maxIterations: 3000).Value, b.LowerSchatten, b.LowerPath, b.Upper);
@@ -105,7 +104,7 @@ internal static class TrainedLinearLayerClaims
 
     const int DepthSeeds = 3;
 
-    static DepthRun DepthMeasure(int seed, bool deep)
+    static DepthRun DepthMeasure(RunCache? cache, int seed, bool deep)
     {
         var mean = new double[2];
         var details = new List<string>();
@@ -114,7 +113,7 @@ internal static class TrainedLinearLayerClaims
             var ratios = new List<double>();
             for (int k = 0; k < DepthSeeds; k++)
             {
-                var (s2, s4) = (Student(r, 2, seed + k, deep), Student(r, 4, seed + k, deep));
+                var (s2, s4) = (Student(cache, r, 2, seed + k, deep), Student(cache, r, 4, seed + k, deep));
                 double t2 = Trailing(s2, r), t4 = Trailing(s4, r);
                 ratios.Add(Math.Log(t4 / t2));
                 if (k == 0) details.Add($"rank {r}, seed {seed}: trailing gradient mass Σ_{{i>r}} σ_i/σ_1 at L = 2 {G(t2)}, L = 4 {G(t4)}; effective index ranks {s2.EffectiveIndexRank} → {s4.EffectiveIndexRank}; angles {G(s2.AngleDegrees)}° → {G(s4.AngleDegrees)}°");
@@ -142,15 +141,15 @@ internal static class TrainedLinearLayerClaims
         DepthId, new Citation(Paper.Pow, "main theorem and experiment; THEOREMS.md §3.6–3.8", "low effective index rank [SRC:abs]; recipe [SRC:code]; this scale and the trailing-mass measure are ours"),
         "Adding linear layers concentrates the input gradients of trained students on the teacher's index space: the trailing singular mass Σ_{i>r} σ_i/σ_1 of the gradient matrix (512 test points) at L = 4 is at most half that at L = 2 (geometric mean over three training seeds per run), for both a rank-1 and a rank-2 teacher (d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3; the deep profile doubles n, width and epochs); the pilot sweep puts the chance that a true claim fails below 2.5e-5.",
         EvidenceTier.Statistical,
-        s => Generated.Statistic(s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, false), new StatisticOptions { Show = x => $"training seed {x}" }),
-        _ => new ReportContent("the scaled-down reproduction (seed 1)", DepthTables())
+        s => Generated.Statistic(s, seed => DepthMeasure(s.Cache, seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, false), new StatisticOptions { Show = x => $"training seed {x}" }),
+        s => new ReportContent("the scaled-down reproduction (seed 1)", DepthTables(s.Cache))
             .WithPlot(new PlotSpec("gradient-singular-values-r1", "normalised singular values of the input gradients, rank-1 teacher, per L (log y)", "singular_values_r1", "index", ["L2", "L3", "L4", "L5"], LogLog: false, LogY: true))
             .WithPlot(new PlotSpec("gradient-singular-values-r2", "normalised singular values of the input gradients, rank-2 teacher, per L (log y)", "singular_values_r2", "index", ["L2", "L3", "L4", "L5"], LogLog: false, LogY: true))
             .WithNotes($"Scale used: d = {D}, n = {N}, width {Width}, {Epochs} epochs of Adam (lr 1e-3, batch 64, ×0.1 and decay off for the last tenth), λ = {Lambda}; the paper's: d = 20, n up to 2048, width 1000, 60 100 epochs, λ ∈ {{1e-3, 1e-4, 1e-5}}. Labels are standardised."),
         new NegativeControl("Linear layers do not help: the trailing mass at L = 4 is at least that at L = 2.",
-            s => Generated.Statistic(s, seed => DepthMeasure(seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, true), new StatisticOptions { Show = x => $"training seed {x}" })));
+            s => Generated.Statistic(s, seed => DepthMeasure(s.Cache, seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, true), new StatisticOptions { Show = x => $"training seed {x}" })));
 
-    static ReportTable[] DepthTables()
+    static ReportTable[] DepthTables(RunCache? cache)
     {
         var summary = new ReportTable.Builder("reproduction").Column("r", CellRule.Exact).Column("L", CellRule.Exact).Column("test_mse", CellRule.Rel(1e-3))
             .Column("effective_index_rank", CellRule.Exact).Column("trailing_mass", CellRule.Rel(1e-3)).Column("angle_degrees", CellRule.Rel(1e-3));
@@ -158,7 +157,7 @@ internal static class TrainedLinearLayerClaims
         foreach (var r in new[] { 1, 2 })
         {
             var sv = new ReportTable.Builder($"singular_values_r{r}").Column("index", CellRule.Exact).Column("L2", CellRule.Rel(1e-3)).Column("L3", CellRule.Rel(1e-3)).Column("L4", CellRule.Rel(1e-3)).Column("L5", CellRule.Rel(1e-3));
-            var students = new[] { 2, 3, 4, 5 }.Select(l => Student(r, l, 1)).ToArray();
+            var students = new[] { 2, 3, 4, 5 }.Select(l => Student(cache, r, l, 1)).ToArray();
             foreach (var s in students) summary.Row(r, s.L, s.TestMse, s.EffectiveIndexRank, Trailing(s, r), s.AngleDegrees);
             for (int i = 0; i < D; i++) sv.Row(i + 1, students[0].GradientSingularValues[i], students[1].GradientSingularValues[i], students[2].GradientSingularValues[i], students[3].GradientSingularValues[i]);
             tables.Add(sv.Build());

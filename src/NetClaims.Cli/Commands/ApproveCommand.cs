@@ -25,9 +25,10 @@ internal static class ApproveCommand
         var selected = ClaimRunner.Select(Cli.Source.Claims, selectors);
         var store = SnapshotStore.Locate();
         if (store is null) return Cli.Fail("no snapshots/ folder found: run from inside the NetClaims repository or set NETCLAIMS_SNAPSHOTS");
+        var settings = RunSettings.Default.WithCache(new RunCache());
         foreach (var claim in selected)
         {
-            var rendered = ReportText.Render(claim.BuildReport(RunSettings.Default));
+            var rendered = ReportText.Render(claim.BuildReport(settings));
             var what = store.ApproveIfChanged(claim.Id, rendered);
             Console.WriteLine($"approved {claim.Id}: {what}");
         }

@@ -55,6 +55,9 @@ public sealed record ClaimContext(ClaimId Id, ClaimRole Role, RunSettings Settin
 
     public CancellationToken Cancel => Settings.Cancel;
 
+    /// <summary>The run's cache (null: this run memoises nothing), for library code that memoises per run.</summary>
+    public RunCache? Cache => Settings.Cache;
+
     /// <summary>The same part of the claim with <paramref name="tests"/> generated cases per property.</summary>
     public ClaimContext WithTests(int tests) => this with { Settings = Settings.WithTests(tests) };
 

@@ -13,6 +13,28 @@ public sealed class RunCache
 
     public int Count => entries.Count;
 
+    /// <summary>The value for <paramref name="key"/> if one was computed and finished (nothing is computed here).</summary>
+    public bool TryGet<T>(object key, out T value)
+    {
+        if (entries.TryGetValue(key, out var lazy) && lazy.IsValueCreated)
+        {
+            try
+            {
+                value = (T)lazy.Value!;
+                return true;
+            }
+            catch
+            {
+                // A failed computation is not a value; it is dropped by the next Get.
+            }
+        }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>The value of <paramref name="compute"/> for <paramref name="key"/> when <paramref name="cache"/> is set, else computed afresh.</summary>
+    public static T Memo<T>(RunCache? cache, object key, Func<T> compute) => cache is null ? compute() : cache.Get(key, compute);
+
     public T Get<T>(object key, Func<T> compute)
     {
         var lazy = entries.GetOrAdd(key, _ => new Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));

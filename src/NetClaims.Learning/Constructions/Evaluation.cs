@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using NetClaims.Claims;
 using NetClaims.Cube;
 using NetClaims.Exact;
 using NetClaims.Networks;
@@ -13,37 +13,37 @@ public sealed record Evaluation(string Construction, int D, int Width, SurdSum C
 }
 
 /// <summary>
-/// Builds and measures constructions, memoised per (variant, d) for the life of the process: the generated check,
-/// the grid report and the ordering claims all ask for the same networks, and each is a pure function of d.
+/// Builds and measures constructions, memoised per (variant, d) in the run's cache when one is given (the generated
+/// check, the grid report and the ordering claims of one run all ask for the same networks, each a pure function of
+/// d); nothing outlives the run, and a computation that throws or is cancelled is not kept.
 /// </summary>
 public static class Evaluations
 {
-    static readonly ConcurrentDictionary<(string, int), Lazy<Evaluation>> Full = new();
-    static readonly ConcurrentDictionary<(string, int), Lazy<Evaluation>> CostOnly = new();
-
     /// <summary>Cost and the exhaustive interpolation check of χ.</summary>
     /// <param name="stopAtFirstMismatch">For false variants: stop the scan at the first mismatch (memoised separately).</param>
-    public static Evaluation Exhaustive(string key, Dimension d, Func<Dimension, TwoLayerRelu> build, bool stopAtFirstMismatch = false) =>
-        Full.GetOrAdd((stopAtFirstMismatch ? key + "#first-mismatch" : key, d.Value), _ => new Lazy<Evaluation>(() =>
+    public static Evaluation Exhaustive(RunCache? cache, string key, Dimension d, Func<Dimension, TwoLayerRelu> build, bool stopAtFirstMismatch = false) =>
+        RunCache.Memo(cache, FullKey(stopAtFirstMismatch ? key + "#first-mismatch" : key, d), () =>
         {
             var net = build(d);
             var check = new CubeEvaluator(net).Check(Parity.Full(d), stopAtFirstMismatch);
             return new Evaluation(key, d.Value, net.Width, NetworkCost.Exact(net), check);
-        })).Value;
+        });
 
     /// <summary>Cost only (no cube enumeration): for grids that go beyond exhaustive sizes.</summary>
-    public static Evaluation Cost(string key, Dimension d, Func<Dimension, TwoLayerRelu> build) =>
-        MemoisedCost(key, d, () =>
+    public static Evaluation Cost(RunCache? cache, string key, Dimension d, Func<Dimension, TwoLayerRelu> build) =>
+        MemoisedCost(cache, key, d, () =>
         {
             var net = build(d);
             return new Evaluation(key, d.Value, net.Width, NetworkCost.Exact(net), null);
         });
 
+    static (string, string, int) FullKey(string key, Dimension d) => ("evaluation.full", key, d.Value);
+
     // A finished exhaustive evaluation already holds the cost; otherwise the cost alone is computed once per (key, d).
-    static Evaluation MemoisedCost(string key, Dimension d, Func<Evaluation> compute) =>
-        Full.TryGetValue((key, d.Value), out var done) && done.IsValueCreated
-            ? done.Value
-            : CostOnly.GetOrAdd((key, d.Value), _ => new Lazy<Evaluation>(compute)).Value;
+    static Evaluation MemoisedCost(RunCache? cache, string key, Dimension d, Func<Evaluation> compute) =>
+        cache is not null && cache.TryGet<Evaluation>(FullKey(key, d), out var done)
+            ? done
+            : RunCache.Memo(cache, ("evaluation.cost", key, d.Value), compute);
 
     /// <summary>
     /// Up to this d the exhaustive check runs the direct evaluator (neuron by neuron); above it a construction with a
@@ -51,21 +51,21 @@ public static class Evaluations
     /// </summary>
     public const int DirectMaxD = 14;
 
-    public static Evaluation Exhaustive(Construction c, Dimension d) =>
+    public static Evaluation Exhaustive(RunCache? cache, Construction c, Dimension d) =>
         c.Compact is { } compact && d.Value > DirectMaxD
-            ? Full.GetOrAdd((c.Name, d.Value), _ => new Lazy<Evaluation>(() =>
+            ? RunCache.Memo(cache, FullKey(c.Name, d), () =>
             {
                 var net = compact(d);
                 return new Evaluation(c.Name, d.Value, checked((int)net.Width), net.Cost(), SignUnitEvaluator.Check(net, Parity.Full(d)));
-            })).Value
-            : Exhaustive(c.Name, d, c.Build);
+            })
+            : Exhaustive(cache, c.Name, d, c.Build);
 
-    public static Evaluation Cost(Construction c, Dimension d) =>
+    public static Evaluation Cost(RunCache? cache, Construction c, Dimension d) =>
         c.Compact is { } compact && d.Value > DirectMaxD
-            ? MemoisedCost(c.Name, d, () =>
+            ? MemoisedCost(cache, c.Name, d, () =>
             {
                 var net = compact(d);
                 return new Evaluation(c.Name, d.Value, checked((int)net.Width), net.Cost(), null);
             })
-            : Cost(c.Name, d, c.Build);
+            : Cost(cache, c.Name, d, c.Build);
 }

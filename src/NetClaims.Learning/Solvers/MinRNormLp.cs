@@ -27,11 +27,10 @@ public sealed record LpResult(double Optimum, string Status, int Rows, int Colum
 /// </summary>
 public static class MinRNormLp
 {
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, NeuronDictionary), Lazy<LpResult>> Memo = new();
-
-    /// <summary>The LP solved once per process for each (d, dictionary): claims, reports and checks share it.</summary>
-    public static LpResult SolveCached(Dimension d, NeuronDictionary dictionary) =>
-        Memo.GetOrAdd((d.Value, dictionary), _ => new Lazy<LpResult>(() => Solve(d, dictionary))).Value;
+    /// <summary>The LP solved once per run for each (d, dictionary) when the run has a cache: claims, reports and
+    /// checks share it.</summary>
+    public static LpResult SolveCached(NetClaims.Claims.RunCache? cache, Dimension d, NeuronDictionary dictionary) =>
+        NetClaims.Claims.RunCache.Memo(cache, ("min-rnorm-lp", d.Value, dictionary), () => Solve(d, dictionary));
 
     public static LpResult Solve(Dimension d, NeuronDictionary dictionary)
     {

@@ -1,3 +1,4 @@
+using NetClaims.Claims;
 using NetClaims.Constructions;
 using NetClaims.Cube;
 using NetClaims.Networks;
@@ -81,8 +82,9 @@ public sealed class EvaluationMemoTests
         // Q < 0 at d = 10 (d ≡ 2 mod 4), so the unsigned variant is −χ on all 1024 vertices. How much of the cube the
         // stopped scan visits depends on the cores (chunks in flight finish); that it is a separate memo entry does not.
         var seven = new Dimension(10);
-        var stopped = Evaluations.Exhaustive("test-unsigned-blades", seven, x => AveragedBlades.Build(x, signedQ: false), stopAtFirstMismatch: true);
-        var full = Evaluations.Exhaustive("test-unsigned-blades", seven, x => AveragedBlades.Build(x, signedQ: false));
+        var cache = new RunCache();
+        var stopped = Evaluations.Exhaustive(cache, "test-unsigned-blades", seven, x => AveragedBlades.Build(x, signedQ: false), stopAtFirstMismatch: true);
+        var full = Evaluations.Exhaustive(cache, "test-unsigned-blades", seven, x => AveragedBlades.Build(x, signedQ: false));
         Assert.False(stopped.Check!.Interpolates);
         Assert.NotSame(stopped, full);
         Assert.True(stopped.Check.Vertices <= seven.VertexCount);
@@ -90,10 +92,13 @@ public sealed class EvaluationMemoTests
         Assert.Equal(seven.VertexCount, full.Check.Mismatches);
         Assert.Equal(0UL, stopped.Check.FirstMismatch);
         // Cost-only evaluation reuses a full one when it exists, and builds without checking otherwise.
-        Assert.Same(full, Evaluations.Cost("test-unsigned-blades", seven, _ => throw new InvalidOperationException("not rebuilt")));
-        var costOnly = Evaluations.Cost("test-cost-only", d, x => AveragedBlades.Build(x));
+        Assert.Same(full, Evaluations.Cost(cache, "test-unsigned-blades", seven, _ => throw new InvalidOperationException("not rebuilt")));
+        var costOnly = Evaluations.Cost(cache, "test-cost-only", d, x => AveragedBlades.Build(x));
         Assert.Null(costOnly.Check);
         Assert.Equal(AveragedBlades.ClosedFormCost(d), costOnly.Cost);
         Assert.Equal(3 * 256, costOnly.Width);
+        // Nothing outlives the run: without a cache (or with a new one) the evaluation is computed again.
+        Assert.NotSame(full, Evaluations.Exhaustive(new RunCache(), "test-unsigned-blades", seven, x => AveragedBlades.Build(x, signedQ: false)));
+        Assert.NotSame(costOnly, Evaluations.Cost(null, "test-cost-only", d, x => AveragedBlades.Build(x)));
     }
 }

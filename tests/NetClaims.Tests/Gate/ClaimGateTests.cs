@@ -21,6 +21,9 @@ public sealed class ClaimGateTests(Xunit.Abstractions.ITestOutputHelper output)
         return data;
     }
 
+    // One cache for the gate's whole test run (the run's lifetime): claims that measure the same networks share them.
+    static readonly RunCache GateCache = new();
+
     [Theory]
     [MemberData(nameof(ClaimIds))]
     public void Claim_holds_negative_control_is_refuted_and_report_matches_snapshot(string id)
@@ -37,7 +40,7 @@ public sealed class ClaimGateTests(Xunit.Abstractions.ITestOutputHelper output)
             return;
         }
         output.WriteLine($"{id}: running the claim ({VerifiedRun.Reason ?? "no fresh verify report of it"})");
-        var result = ClaimRunner.Run(claim, RunSettings.Default.WithCache(new RunCache()), snapshots: null);
+        var result = ClaimRunner.Run(claim, RunSettings.Default.WithCache(GateCache), snapshots: null);
 
         Assert.True(result.Verdict == Verdict.Holds, $"{id} does not hold: {RunReport.Problem(result)}" +
             (result.Replay is { } t ? $"\nreplay with: {ReplayToken.Parse(t).Command}" : ""));

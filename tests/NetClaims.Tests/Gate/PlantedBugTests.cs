@@ -145,8 +145,8 @@ public sealed class PlantedBugTests
     [Fact]
     public void Scaling_catches_a_cost_that_grows_faster_than_its_band()
     {
-        Assert.False(Fails(ScalingClaims.AveragedInBands(20)));
-        var planted = ScalingClaims.AveragedInBands(20, (n, d) => n == AveragedBlades.Name ? ScalingClaims.Cost(n, d) * SurdSum.Rational(new Fractions.Fraction(11, 10)) : ScalingClaims.Cost(n, d));
+        Assert.False(Fails(ScalingClaims.AveragedInBands(null, 20)));
+        var planted = ScalingClaims.AveragedInBands(null, 20, (n, d) => n == AveragedBlades.Name ? ScalingClaims.Cost(null, n, d) * SurdSum.Rational(new Fractions.Fraction(11, 10)) : ScalingClaims.Cost(null, n, d));
         Assert.True(Fails(planted));
     }
 
