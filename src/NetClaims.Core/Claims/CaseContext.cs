@@ -10,6 +10,7 @@ public sealed class CaseContext
     readonly List<string> labels = [];
     readonly Dictionary<string, double> measures = new(StringComparer.Ordinal);
 
+    /// <summary>The labels given to this case, in order (for the coverage table).</summary>
     public IReadOnlyList<string> Labels => labels;
 
     /// <summary>The case's named measurements (the last value given for each name).</summary>
@@ -18,6 +19,7 @@ public sealed class CaseContext
     /// <summary>The case's target score, if the body set one.</summary>
     public double? Score { get; private set; }
 
+    /// <summary>Adds a label to this case (counted in the coverage table and checked against coverage requirements).</summary>
     public CaseContext Label(string label)
     {
         labels.Add(label);

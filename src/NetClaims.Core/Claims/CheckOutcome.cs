@@ -15,7 +15,9 @@ public abstract record CheckOutcome(int Cases)
     /// <summary>Cases evaluated and skipped, labels and coverage, best target score.</summary>
     public CheckStats Stats { get; init; } = CheckStats.Empty;
 
+    /// <summary>Whether the check found no counterexample.</summary>
     public bool IsHolds => this is Holds;
 
+    /// <summary>Whether the check found a counterexample.</summary>
     public bool IsFails => this is Fails;
 }

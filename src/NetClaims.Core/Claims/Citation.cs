@@ -7,5 +7,6 @@ namespace NetClaims.Claims;
 /// A derived or unsure constant is never presented as the paper's: this field says which is which.</param>
 public sealed record Citation(string Paper, string Locator, string Provenance)
 {
+    /// <summary>Paper, locator and provenance in one line.</summary>
     public override string ToString() => $"{Paper}, {Locator} {Provenance}";
 }

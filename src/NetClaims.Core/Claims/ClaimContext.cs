@@ -14,7 +14,7 @@ public enum ClaimRole
 }
 
 /// <summary>The text of a role in replay tokens and derived seeds.</summary>
-public static class ClaimRoles
+internal static class ClaimRoles
 {
     public static string Name(this ClaimRole role) => role switch
     {
@@ -44,15 +44,19 @@ public static class ClaimRoles
 /// <param name="Settings">The run's settings.</param>
 public sealed record ClaimContext(ClaimId Id, ClaimRole Role, RunSettings Settings)
 {
+    /// <summary>The run seed.</summary>
     public ulong Seed => Settings.Seed;
 
+    /// <summary>The run profile (ci, fast, deep).</summary>
     public Profile Profile => Settings.Profile;
 
     /// <summary>Generated cases per property.</summary>
     public int Tests => Settings.Tests;
 
+    /// <summary>The slice of (claim × case) this run owns.</summary>
     public Shard Shard => Settings.Shard;
 
+    /// <summary>Cancelled when the run is interrupted; long computations should observe it.</summary>
     public CancellationToken Cancel => Settings.Cancel;
 
     /// <summary>The run's cache (null: this run memoises nothing), for library code that memoises per run.</summary>

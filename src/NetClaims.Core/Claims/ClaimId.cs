@@ -5,8 +5,10 @@ namespace NetClaims.Claims;
 /// <summary>A claim's stable identifier, e.g. <c>ahs23.thm4.blades.cost</c>: lower-case words joined by dots.</summary>
 public readonly partial record struct ClaimId
 {
+    /// <summary>The id text.</summary>
     public string Value { get; }
 
+    /// <summary>Makes an id; a malformed one is an <see cref="ArgumentException"/>.</summary>
     public ClaimId(string value)
     {
         if (string.IsNullOrEmpty(value) || !Pattern().IsMatch(value))
@@ -18,6 +20,7 @@ public readonly partial record struct ClaimId
     public bool MatchesSelector(string selector) =>
         Value == selector || Value.StartsWith(selector.TrimEnd('.') + ".", StringComparison.Ordinal);
 
+    /// <summary>The id itself.</summary>
     public override string ToString() => Value;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*$")]

@@ -31,13 +31,16 @@ public sealed record ClaimResult(
     /// <summary>The gate: claim holds, negative control refuted, report matches its snapshot (or no snapshots are in use).</summary>
     public bool Passed => ToRecord().Passed;
 
+    /// <summary>Cases of the check and of the negative control.</summary>
     public int Cases => Check.Cases + (Negative?.Cases ?? 0);
 
     /// <summary>The replay token of the failing check, if any.</summary>
     public string? Replay => (Check as CheckOutcome.Fails)?.Replay;
 
+    /// <summary>The verdict's word (holds, fails, error).</summary>
     public static string Word(Verdict v) => v.Word();
 
+    /// <summary>The serialisable record of this result (an entry of report.json).</summary>
     public ClaimRecord ToRecord()
     {
         var st = Check.Stats;

@@ -13,10 +13,13 @@ public sealed record CoverageRequirement(string Label, double MinFraction, doubl
 /// </summary>
 public sealed record CoverageResult(string Label, int Count, int Cases, double Required, double Confidence, double UpperBound)
 {
+    /// <summary>The fraction of cases that carried the label.</summary>
     public double Fraction => Cases == 0 ? 0 : (double)Count / Cases;
 
+    /// <summary>Whether the requirement is certainly not met (the check is then vacuous and fails).</summary>
     public bool Vacuous => UpperBound < Required;
 
+    /// <summary>Judges a requirement from the label count among the cases, with a one-sided confidence bound.</summary>
     public static CoverageResult Check(CoverageRequirement req, int count, int cases)
     {
         // Clopper–Pearson: u = Beta⁻¹(confidence; k + 1, n − k); u = 1 when k = n; no cases at all is vacuous.
@@ -24,6 +27,7 @@ public sealed record CoverageResult(string Label, int Count, int Cases, double R
         return new CoverageResult(req.Label, count, cases, req.MinFraction, req.Confidence, upper);
     }
 
+    /// <summary>The requirement and its measured fraction, in one line.</summary>
     public override string ToString() =>
         $"'{Label}' {Count}/{Cases} = {Fraction:P1} (required ≥ {Required:P0}; {Confidence:P0} upper bound {UpperBound:P1}){(Vacuous ? " VACUOUS" : "")}";
 }

@@ -5,7 +5,7 @@ using NetClaims.Reports;
 namespace NetClaims.Claims;
 
 /// <summary>A stored failing case: its replay token and what it showed.</summary>
-public sealed record StoredFailure(string Path, ReplayToken Token, string Counterexample, DateTimeOffset FirstSeen);
+internal sealed record StoredFailure(string Path, ReplayToken Token, string Counterexample, DateTimeOffset FirstSeen);
 
 /// <summary>
 /// The failure database: one JSON file per failing case under <c>{root}/{claim-id}/</c>. Failing cases are stored when
@@ -13,7 +13,7 @@ public sealed record StoredFailure(string Path, ReplayToken Token, string Counte
 /// removed. A corrupt entry is reported through <see cref="Problems"/> and skipped, never crashes a run.
 /// The default root is <c>.netclaims/failures</c> at the repository root: commit it to share regressions, or ignore it.
 /// </summary>
-public sealed class FailureStore(string root)
+internal sealed class FailureStore(string root)
 {
     readonly List<string> problems = [];
 
@@ -105,7 +105,7 @@ public sealed class FailureStore(string root)
 /// Explicit examples: replay tokens promoted from the failure database into <c>snapshots/examples/{claim-id}.tokens</c>
 /// (one per line, # comments). They are replayed on every run, in every profile; one that fails fails the claim.
 /// </summary>
-public sealed class ExampleStore(string directory)
+internal sealed class ExampleStore(string directory)
 {
     readonly List<string> problems = [];
 

@@ -57,4 +57,4 @@ public static partial class Generated
 }
 
 /// <summary>An exception thrown by a claim's body during targeted search: an error of the check, not a counterexample.</summary>
-public sealed class TargetedError(string message) : Exception(message);
+internal sealed class TargetedError(string message) : Exception(message);

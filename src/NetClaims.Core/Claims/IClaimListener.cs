@@ -44,7 +44,7 @@ public static class ClaimListeners
 /// Lets through at most one event per interval (plus the ones forced through, e.g. the last), so plain progress lines
 /// on a non-interactive console stay readable. One instance per stream; thread-safe.
 /// </summary>
-public sealed class ProgressThrottle(TimeSpan interval)
+internal sealed class ProgressThrottle(TimeSpan interval)
 {
     readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     readonly object gate = new();

@@ -6,8 +6,11 @@ namespace NetClaims.Claims;
 [JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
 public enum Verdict
 {
+    /// <summary>The check found no counterexample.</summary>
     [JsonStringEnumMemberName("holds")] Holds,
+    /// <summary>The check found a counterexample.</summary>
     [JsonStringEnumMemberName("fails")] Fails,
+    /// <summary>The check or the report threw.</summary>
     [JsonStringEnumMemberName("error")] Error,
 }
 
@@ -30,29 +33,38 @@ public enum NegativeOutcome
 [JsonConverter(typeof(JsonStringEnumConverter<SnapshotState>))]
 public enum SnapshotState
 {
+    /// <summary>Every cell within its column's tolerance.</summary>
     [JsonStringEnumMemberName("match")] Match,
+    /// <summary>Some cells differ.</summary>
     [JsonStringEnumMemberName("mismatch")] Mismatch,
+    /// <summary>No approved snapshot.</summary>
     [JsonStringEnumMemberName("missing")] Missing,
+    /// <summary>The approved snapshot cannot be read.</summary>
     [JsonStringEnumMemberName("corrupt")] Corrupt,
+    /// <summary>No comparison was asked for.</summary>
     [JsonStringEnumMemberName("n/a")] NotAvailable,
+    /// <summary>Another shard owns the report.</summary>
     [JsonStringEnumMemberName("not-run")] NotRun,
 }
 
 /// <summary>The words of the outcome enums, as tables and JSON write them.</summary>
 public static class OutcomeWords
 {
+    /// <summary>holds, fails or error.</summary>
     public static string Word(this Verdict v) => v switch
     {
         Verdict.Holds => "holds", Verdict.Fails => "fails", Verdict.Error => "error",
         _ => throw new ArgumentOutOfRangeException(nameof(v)),
     };
 
+    /// <summary>refuted, not-refuted or not-run.</summary>
     public static string Word(this NegativeOutcome n) => n switch
     {
         NegativeOutcome.Refuted => "refuted", NegativeOutcome.NotRefuted => "not-refuted", NegativeOutcome.NotRun => "not-run",
         _ => throw new ArgumentOutOfRangeException(nameof(n)),
     };
 
+    /// <summary>match, mismatch, missing, corrupt, n/a or not-run.</summary>
     public static string Word(this SnapshotState s) => s switch
     {
         SnapshotState.Match => "match", SnapshotState.Mismatch => "mismatch", SnapshotState.Missing => "missing",
@@ -64,7 +76,7 @@ public static class OutcomeWords
 /// <summary>A check's verdict at one seed of a sweep: a claim's verdict, or <c>incomplete</c> when the time budget
 /// stopped the check before its declared minimum (it held on the cases it ran).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SweepVerdict>))]
-public enum SweepVerdict
+internal enum SweepVerdict
 {
     [JsonStringEnumMemberName("holds")] Holds,
     [JsonStringEnumMemberName("fails")] Fails,
@@ -73,7 +85,7 @@ public enum SweepVerdict
 }
 
 /// <summary>The word of a sweep verdict.</summary>
-public static class SweepVerdictWords
+internal static class SweepVerdictWords
 {
     public static string Word(this SweepVerdict v) => v switch
     {

@@ -11,12 +11,16 @@ public sealed record Profile(string Name, int Tests, TimeSpan CheckBudget, TimeS
     /// <summary>A check stopped by its time budget before its declared minimum number of cases fails instead of holding.</summary>
     public bool IncompleteFails { get; init; }
 
+    /// <summary>The deterministic CI profile (seed 0, incomplete checks fail).</summary>
     public static Profile CiProfile { get; } = new("ci", 100, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), WritesFailures: false, RandomSeed: false, Deep: false) { IncompleteFails = true };
 
+    /// <summary>The local default: a random seed, the same sizes as ci.</summary>
     public static Profile FastProfile { get; } = new("fast", 100, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), WritesFailures: true, RandomSeed: true, Deep: false);
 
+    /// <summary>Larger sizes and budgets, for nightly or release runs.</summary>
     public static Profile DeepProfile { get; } = new("deep", 1000, TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(2), WritesFailures: true, RandomSeed: true, Deep: true);
 
+    /// <summary>Every profile, by name.</summary>
     public static IReadOnlyList<Profile> All { get; } = [CiProfile, FastProfile, DeepProfile];
 
     /// <summary>The profile named on the command line, or the automatic one (ci when CI=true, else fast).</summary>

@@ -2,7 +2,7 @@ using NetClaims.Reports;
 namespace NetClaims.Claims;
 
 /// <summary>What a replay token's data re-runs.</summary>
-public enum ReplayKind
+internal enum ReplayKind
 {
     /// <summary>Hedgehog's recheck data <c>size_seed_gamma_path</c>: jumps straight to the shrunk case.</summary>
     Hedgehog,
@@ -26,17 +26,19 @@ public enum ReplayKind
 /// </summary>
 public sealed partial record ReplayToken(ClaimId Claim, ClaimRole Role, string Data)
 {
+    /// <summary>The token format version (<c>nc1</c>); tokens of another version are refused.</summary>
     public const int HarnessVersion = 1;
 
     const string Prefix = "nc1:";
 
+    /// <summary>The token text, <c>nc1:claim-id/role@data</c>.</summary>
     public override string ToString() => $"{Prefix}{Claim.Value}/{Role.Name()}@{Data}";
 
     /// <summary>The command line that replays this token.</summary>
     public string Command => $"netclaims verify --claim {Claim.Value} --replay '{this}'";
 
     /// <summary>What the data re-runs.</summary>
-    public ReplayKind Kind => Data[..Math.Min(2, Data.Length)] switch
+    internal ReplayKind Kind => Data[..Math.Min(2, Data.Length)] switch
     {
         "T_" => ReplayKind.Targeted,
         "S_" => ReplayKind.Statistic,
@@ -45,10 +47,10 @@ public sealed partial record ReplayToken(ClaimId Claim, ClaimRole Role, string D
     };
 
     /// <summary>True for a counterexample found by targeted search.</summary>
-    public bool IsTargeted => Kind == ReplayKind.Targeted;
+    internal bool IsTargeted => Kind == ReplayKind.Targeted;
 
     /// <summary>The number after <c>T_</c>, <c>S_</c> or <c>E_</c> (validated when the token was parsed).</summary>
-    public ulong Number => Kind == ReplayKind.Hedgehog ? throw new InvalidOperationException("a Hedgehog token carries recheck data, not a number") : ulong.Parse(Data[2..], System.Globalization.CultureInfo.InvariantCulture);
+    internal ulong Number => Kind == ReplayKind.Hedgehog ? throw new InvalidOperationException("a Hedgehog token carries recheck data, not a number") : ulong.Parse(Data[2..], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether the data can be replayed at all (its form, not whether it belongs to a given check).</summary>
     static bool ValidData(string data) => data[..Math.Min(2, data.Length)] switch
@@ -63,6 +65,7 @@ public sealed partial record ReplayToken(ClaimId Claim, ClaimRole Role, string D
     [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{1,9}_[0-9]{1,20}_[0-9]{1,20}_([0-9]{1,9}(-[0-9]{1,9})*)?$")]
     private static partial System.Text.RegularExpressions.Regex HedgehogData();
 
+    /// <summary>Parses a token, or returns false.</summary>
     public static bool TryParse(string? text, out ReplayToken token)
     {
         token = null!;

@@ -11,6 +11,7 @@ public sealed class RunCache
 {
     readonly ConcurrentDictionary<object, Lazy<object?>> entries = new();
 
+    /// <summary>How many entries the cache holds.</summary>
     public int Count => entries.Count;
 
     /// <summary>The value for <paramref name="key"/> if one was computed and finished (nothing is computed here).</summary>
@@ -35,6 +36,7 @@ public sealed class RunCache
     /// <summary>The value of <paramref name="compute"/> for <paramref name="key"/> when <paramref name="cache"/> is set, else computed afresh.</summary>
     public static T Memo<T>(RunCache? cache, object key, Func<T> compute) => cache is null ? compute() : cache.Get(key, compute);
 
+    /// <summary>The value for <paramref name="key"/>, computed once per cache; a computation that throws is not kept.</summary>
     public T Get<T>(object key, Func<T> compute)
     {
         var lazy = entries.GetOrAdd(key, _ => new Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));

@@ -10,25 +10,28 @@ public sealed record RunSettings
     /// <summary>The run seed (ci profile: always 0).</summary>
     public ulong Seed { get; private init; }
 
+    /// <summary>The run profile.</summary>
     public Profile Profile { get; private init; } = Profile.CiProfile;
 
     /// <summary>Generated cases per property (Hedgehog's number of tests); from the profile unless overridden.</summary>
     public int Tests { get; private init; } = Profile.CiProfile.Tests;
 
+    /// <summary>The slice of (claim × case) this run owns.</summary>
     public Shard Shard { get; private init; } = Shard.Whole;
 
     /// <summary>A replay token to re-run instead of a fresh search, if it belongs to the check being run.</summary>
     public string? Replay { get; private init; }
 
     /// <summary>The failure database (null: none).</summary>
-    public FailureStore? Failures { get; private init; }
+    internal FailureStore? Failures { get; private init; }
 
     /// <summary>Promoted explicit examples (null: none).</summary>
-    public ExampleStore? Examples { get; private init; }
+    internal ExampleStore? Examples { get; private init; }
 
     /// <summary>Progress lines from long checks: the runner routes them to its <see cref="IClaimListener"/>.</summary>
     internal Action<string>? Log { get; private init; }
 
+    /// <summary>Cancelled when the run is interrupted.</summary>
     public CancellationToken Cancel { get; private init; }
 
     /// <summary>The evidence tier of the claim being run (set by the runner): Statistical checks treat stored failures as
@@ -42,28 +45,37 @@ public sealed record RunSettings
     /// no gate run (ci: 0; fast/deep: a random 31-bit seed, or one below this bound given by hand) can reuse them.</summary>
     public const ulong PilotSeedBase = 1UL << 40;
 
+    /// <summary>Seed 0, the ci profile, the whole run, no stores, no cache.</summary>
     public static RunSettings Default { get; } = new();
 
+    /// <summary>The same settings at another run seed.</summary>
     public RunSettings WithSeed(ulong seed) => this with { Seed = seed };
 
+    /// <summary>The same settings under another profile (and its number of tests).</summary>
     public RunSettings WithProfile(Profile p) => this with { Profile = p, Tests = p.Tests };
 
+    /// <summary>The same settings with another number of generated cases per property (positive).</summary>
     public RunSettings WithTests(int tests) => this with { Tests = tests > 0 ? tests : throw new ArgumentOutOfRangeException(nameof(tests)) };
 
+    /// <summary>The same settings for one slice of the run.</summary>
     public RunSettings WithShard(Shard shard) => this with { Shard = shard };
 
+    /// <summary>The same settings replaying a token (null: a fresh search).</summary>
     public RunSettings WithReplay(string? token) => this with { Replay = token };
 
-    public RunSettings WithFailures(FailureStore? store) => this with { Failures = store };
+    internal RunSettings WithFailures(FailureStore? store) => this with { Failures = store };
 
-    public RunSettings WithExamples(ExampleStore? store) => this with { Examples = store };
+    internal RunSettings WithExamples(ExampleStore? store) => this with { Examples = store };
 
     internal RunSettings WithLog(Action<string>? log) => this with { Log = log };
 
+    /// <summary>The same settings with a cancellation token.</summary>
     public RunSettings WithCancellation(CancellationToken cancel) => this with { Cancel = cancel };
 
+    /// <summary>The same settings for a claim of this tier (set by the runner).</summary>
     public RunSettings WithTier(EvidenceTier? tier) => this with { Tier = tier };
 
+    /// <summary>The same settings with a per-run cache (null: memoise nothing).</summary>
     public RunSettings WithCache(RunCache? cache) => this with { Cache = cache };
 
     /// <summary>The value of <paramref name="compute"/> for <paramref name="key"/>, computed once per run when a cache is set.</summary>

@@ -8,8 +8,10 @@ namespace NetClaims.Claims;
 /// </summary>
 public readonly record struct Shard(int Index, int Count)
 {
+    /// <summary>The whole run (1/1).</summary>
     public static Shard Whole => new(1, 1);
 
+    /// <summary>Whether this is the whole run.</summary>
     public bool IsWhole => Count == 1;
 
     /// <summary>Parses "k/n" with 1 ≤ k ≤ n ≤ 1000.</summary>
@@ -23,10 +25,13 @@ public readonly record struct Shard(int Index, int Count)
         return new Shard(k, n);
     }
 
+    /// <summary>Whether case <paramref name="caseIndex"/> of a check belongs to this shard.</summary>
     public bool OwnsCase(int caseIndex) => caseIndex % Count == Index - 1;
 
+    /// <summary>Whether this shard runs the claim's negative control, targeted search and report.</summary>
     public bool OwnsClaim(ClaimId id) => (int)(StableHash(id.Value) % (ulong)Count) == Index - 1;
 
+    /// <summary><c>k/n</c>.</summary>
     public override string ToString() => $"{Index}/{Count}";
 
     /// <summary>FNV-1a: stable across processes and machines (string.GetHashCode is randomised per process).</summary>

@@ -17,8 +17,10 @@ public sealed record CheckOptions<T>
     /// <summary>How a case is printed in counterexamples.</summary>
     public Func<T, string> Show { get; init; } = t => t?.ToString() ?? "";
 
+    /// <summary>Labels that must reach a fraction of the cases, or the check is vacuous.</summary>
     public IReadOnlyList<CoverageRequirement> Coverage { get; init; } = [];
 
+    /// <summary>Targeted search after the random cases (null: none).</summary>
     public TargetSpec<T>? Target { get; init; }
 
     /// <summary>What the body's <see cref="CaseContext.Target"/> score measures (defaults to the target spec's name).</summary>

@@ -1,7 +1,7 @@
 namespace NetClaims.Reports;
 
 /// <summary>Writes files so that a crash or Ctrl-C never leaves a half-written file: temp file in the same folder, then rename.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void WriteAllText(string path, string content) => Write(path, tmp => File.WriteAllText(tmp, content));
 

@@ -9,7 +9,7 @@ namespace NetClaims.Reports;
 /// complete, unsharded, unreplayed report ran the same checks; the gate tests use that to reuse a fresh
 /// <c>verify</c> report instead of running every claim a second time.
 /// </summary>
-public static class BuildFingerprint
+internal static class BuildFingerprint
 {
     public static string Of(IEnumerable<Assembly> assemblies, string? examplesDirectory)
     {

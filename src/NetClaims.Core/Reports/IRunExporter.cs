@@ -9,10 +9,13 @@ public interface IRunExporter
 {
     /// <summary>Writes this exporter's files under <paramref name="dir"/> (the staging folder) and returns the figures
     /// report.md should link, per claim.</summary>
-    /// <param name="reports">Claim id → rendered numeric report (the text snapshots are compared with).</param>
-    IReadOnlyList<ReportFigure> Export(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports);
+    /// <param name="doc">The run's verdicts.</param>
+    /// <param name="reports">Claim id → its report, as data (tables, plots) and as text.</param>
+    IReadOnlyList<ReportFigure> Export(string dir, RunDocument doc, IReadOnlyDictionary<string, ClaimReport> reports);
 }
 
 /// <summary>A file an exporter wrote for a claim, linked from report.md as an image.</summary>
 /// <param name="File">Relative to the report folder.</param>
+/// <param name="ClaimId">The claim the figure belongs to.</param>
+/// <param name="Title">The caption.</param>
 public sealed record ReportFigure(string ClaimId, string Title, string File);

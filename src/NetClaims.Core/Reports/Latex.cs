@@ -8,9 +8,9 @@ namespace NetClaims.Reports;
 /// numbers the gate checked: <c>\input{netclaims.tex}</c>, then <c>\nc{ahs23.thm4.blades.cost.cost.d16}</c>.
 /// Keys are <c>{claim}.{column}.{first-column}{row}</c> (with the table name after the claim when a report has several).
 /// </summary>
-public static partial class Latex
+internal static partial class Latex
 {
-    public static string Macros(RunDocument doc, IReadOnlyDictionary<string, string> reports)
+    public static string Macros(RunDocument doc, IReadOnlyDictionary<string, ClaimReport> reports)
     {
         var sb = new StringBuilder();
         sb.Append($"% NetClaims verified numbers (harness v{doc.Harness}, profile {doc.Profile}, seed {doc.Seed}); generated, do not edit.\n");
@@ -19,11 +19,10 @@ public static partial class Latex
         sb.Append("\\providecommand{\\nc}[1]{\\csname netclaim@#1\\endcsname}\n");
         foreach (var record in doc.Claims.Where(c => c.Passed))
         {
-            if (!reports.TryGetValue(record.Id, out var md)) continue;
-            var parsed = ReportText.Parse(md, record.Id);
-            foreach (var t in parsed.Tables)
+            if (!reports.TryGetValue(record.Id, out var report)) continue;
+            foreach (var t in report.Tables)
             {
-                var prefix = parsed.Tables.Count > 1 ? $"{record.Id}.{Key(t.Name)}" : record.Id;
+                var prefix = report.Tables.Count > 1 ? $"{record.Id}.{Key(t.Name)}" : record.Id;
                 foreach (var row in t.Rows)
                     for (int c = 1; c < t.Columns.Count; c++)
                         if (Value(row[c]) is { } v)

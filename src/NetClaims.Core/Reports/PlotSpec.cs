@@ -11,9 +11,11 @@ public sealed record PlotSpec(string Name, string Title, string Table, string X,
     /// <summary>Whether the y axis is logarithmic (log-log or log-y).</summary>
     public bool LogScaleY => LogLog || LogY;
 
+    /// <summary>The plot line as written in the report.</summary>
     public override string ToString() =>
         $"- plot {Name}: table={Table}; x={X}; y={string.Join(",", Y)}; scale={(LogLog ? "loglog" : LogY ? "logy" : "linear")}; title={Title}";
 
+    /// <summary>Reads a plot line of a report, or returns false.</summary>
     public static bool TryParse(string line, out PlotSpec spec)
     {
         spec = null!;
@@ -47,5 +49,6 @@ public sealed record PlotSpec(string Name, string Title, string Table, string X,
         throw new FormatException($"plot refers to column '{column}' that table '{t.Name}' does not have");
     }
 
+    /// <summary>A number as plot data writes it (round-trip, invariant culture).</summary>
     public static string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ namespace NetClaims.Reports;
 /// <summary>One difference between an approved and a received report.</summary>
 public sealed record ReportDifference(string Where, string Approved, string Received, string Rule)
 {
+    /// <summary>The cell, both values and the rule, in one line.</summary>
     public override string ToString() => $"{Where}: approved '{Approved}', received '{Received}' ({Rule})";
 }
 
@@ -12,7 +13,7 @@ public sealed record ReportDifference(string Where, string Approved, string Rece
 /// Compares a received report with the approved one: text outside tables exactly, table headers (names and rules)
 /// exactly, and every cell by its column's rule from the <em>approved</em> header.
 /// </summary>
-public static class ReportComparer
+internal static class ReportComparer
 {
     public static IReadOnlyList<ReportDifference> Compare(string approved, string received, string origin = "approved")
     {

@@ -9,7 +9,7 @@ namespace NetClaims.Reports;
 /// mix of two runs, and no stale file of an older run survives. Only an empty folder or one that holds a NetClaims
 /// report (report.json) is ever replaced.
 /// </summary>
-public static class ReportFolder
+internal static class ReportFolder
 {
     /// <summary>Refuses (<see cref="UsageException"/>) a path that cannot become a report folder; returns its full path.</summary>
     public static string Check(string dir, string option = "--out")

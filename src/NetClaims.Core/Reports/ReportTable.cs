@@ -27,6 +27,7 @@ public sealed record ReportTable(string Name, IReadOnlyList<ReportColumn> Column
         readonly List<ReportColumn> columns = [];
         readonly List<IReadOnlyList<string>> rows = [];
 
+        /// <summary>Adds a column with its comparison rule.</summary>
         public Builder Column(string columnName, CellRule rule)
         {
             if (columnName.Contains('|') || columnName.Contains('[')) throw new ArgumentException($"column name '{columnName}' may not contain '|' or '['");
@@ -34,6 +35,7 @@ public sealed record ReportTable(string Name, IReadOnlyList<ReportColumn> Column
             return this;
         }
 
+        /// <summary>Adds a row, one cell per column (numbers are written round-trip, invariant culture).</summary>
         public Builder Row(params object?[] cells)
         {
             if (cells.Length != columns.Count) throw new ArgumentException($"table {name}: row has {cells.Length} cells, expected {columns.Count}");
@@ -41,6 +43,7 @@ public sealed record ReportTable(string Name, IReadOnlyList<ReportColumn> Column
             return this;
         }
 
+        /// <summary>The table.</summary>
         public ReportTable Build() => new(name, columns.ToArray(), rows.ToArray());
     }
 }

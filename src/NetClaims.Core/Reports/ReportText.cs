@@ -7,7 +7,7 @@ namespace NetClaims.Reports;
 /// The snapshot file format: Markdown that reads as a report and parses back. Column headers carry their comparison
 /// rule, e.g. <c>| d [exact] | cost [rel 1e-12] |</c>, so a tolerance lives next to its numbers and changing it is a diff.
 /// </summary>
-public static class ReportText
+internal static class ReportText
 {
     public const string FormatLine =
         "<!-- netclaims report v1: cells compare per column; [exact]/[text] must match exactly, [abs A rel R] within A + R·max(|a|,|b|); NaN matches nothing -->";

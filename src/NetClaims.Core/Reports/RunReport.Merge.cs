@@ -3,7 +3,7 @@ using NetClaims.Claims;
 
 namespace NetClaims.Reports;
 
-public static partial class RunReport
+internal static partial class RunReport
 {
     /// <summary>
     /// Merges the report folders of shards 1/n … n/n of one run into the report of the whole run: cases, labels and

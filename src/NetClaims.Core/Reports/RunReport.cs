@@ -10,7 +10,7 @@ namespace NetClaims.Reports;
 /// negative controls, coverage, targeted search, every claim's numeric report), claims/{id}.md, netclaims.tex (every
 /// verified number as a LaTeX macro), and whatever the run's <see cref="IRunExporter"/>s add (plots/*.png). <see cref="Merge"/> combines shard folders into one.
 /// </summary>
-public static partial class RunReport
+internal static partial class RunReport
 {
     /// <summary>Indented JSON that keeps the mathematical symbols (√, χ, ‖) readable.</summary>
     public static JsonSerializerOptions JsonOptions => RunDocument.Options;
@@ -37,16 +37,20 @@ public static partial class RunReport
 
     /// <summary>
     /// Writes every output file of a run into a staging folder and swaps it for <paramref name="dir"/> when complete
-    /// (<see cref="ReportFolder"/>). <paramref name="reports"/>: claim id → rendered numeric report. The core writes
+    /// (<see cref="ReportFolder"/>). <paramref name="reports"/>: claim id → its report (data and text). The core writes
     /// report.json, report.md, claims/*.md and netclaims.tex; each of <paramref name="exporters"/> adds its own files
     /// (plots: NetClaims.Exporters.Plotting), and report.md links the figures they return.
     /// </summary>
-    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports, IReadOnlyList<IRunExporter>? exporters = null) =>
+    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, ClaimReport> reports, IReadOnlyList<IRunExporter>? exporters = null) =>
         ReportFolder.Replace(dir, staging => WriteFiles(staging, doc, reports, exporters ?? []));
 
-    static void WriteFiles(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports, IReadOnlyList<IRunExporter> exporters)
+    /// <summary>Writes a report folder from reports read back as text (merge, report): each is parsed once.</summary>
+    public static void Write(string dir, RunDocument doc, IReadOnlyDictionary<string, string> reports, IReadOnlyList<IRunExporter>? exporters = null) =>
+        Write(dir, doc, reports.ToDictionary(r => r.Key, r => ClaimReport.FromText(r.Key, r.Value)), exporters);
+
+    static void WriteFiles(string dir, RunDocument doc, IReadOnlyDictionary<string, ClaimReport> reports, IReadOnlyList<IRunExporter> exporters)
     {
-        foreach (var (id, md) in reports) AtomicFile.WriteAllText(Path.Combine(dir, "claims", id + ".md"), md);
+        foreach (var (id, r) in reports) AtomicFile.WriteAllText(Path.Combine(dir, "claims", id + ".md"), r.Markdown);
         var figures = exporters.SelectMany(e => e.Export(dir, doc, reports)).ToLookup(f => f.ClaimId, StringComparer.Ordinal);
         AtomicFile.WriteAllText(Path.Combine(dir, "report.json"), doc.ToJson());
         AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), Markdown(doc, reports, figures));
@@ -55,9 +59,9 @@ public static partial class RunReport
 
     public static void Write(string dir, IReadOnlyList<ClaimResult> results, RunDocument meta, IReadOnlyList<IRunExporter>? exporters = null) =>
         Write(dir, meta with { Claims = results.Select(r => r.ToRecord()).ToArray() },
-            results.Where(r => r.Report is not null).ToDictionary(r => r.Claim.Id.Value, r => ReportText.Render(r.Report!)), exporters);
+            results.Where(r => r.Report is not null).ToDictionary(r => r.Claim.Id.Value, r => ClaimReport.Of(r.Report!)), exporters);
 
-    static string Markdown(RunDocument doc, IReadOnlyDictionary<string, string> reports, ILookup<string, ReportFigure> figures)
+    static string Markdown(RunDocument doc, IReadOnlyDictionary<string, ClaimReport> reports, ILookup<string, ReportFigure> figures)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -99,7 +103,8 @@ public static partial class RunReport
         }
         foreach (var r in doc.Claims)
         {
-            if (!reports.TryGetValue(r.Id, out var md)) continue;
+            if (!reports.TryGetValue(r.Id, out var report)) continue;
+            var md = report.Markdown;
             sb.Append("\n---\n\n").Append(md.Replace("\n# ", "\n## ").Replace("## table: ", "### table: ").Replace("## notes", "### notes").Replace("## plots", "### plots"));
             foreach (var f in figures[r.Id]) sb.Append($"\n![{f.Title}]({f.File})\n");
         }

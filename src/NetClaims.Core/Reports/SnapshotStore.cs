@@ -5,15 +5,29 @@ namespace NetClaims.Reports;
 /// <summary>The state of a claim's report against its approved snapshot.</summary>
 public abstract record SnapshotStatus(SnapshotState State)
 {
+    /// <summary>Every cell within its column's tolerance.</summary>
     public sealed record Match() : SnapshotStatus(SnapshotState.Match);
+
+    /// <summary>Some cells differ.</summary>
+    /// <param name="Differences">The differing cells.</param>
+    /// <param name="ReceivedPath">Where the new report was written.</param>
     public sealed record Mismatch(IReadOnlyList<ReportDifference> Differences, string ReceivedPath) : SnapshotStatus(SnapshotState.Mismatch);
+
+    /// <summary>No approved snapshot.</summary>
+    /// <param name="ReceivedPath">Where the new report was written.</param>
     public sealed record Missing(string ReceivedPath) : SnapshotStatus(SnapshotState.Missing);
+
+    /// <summary>The approved snapshot cannot be read.</summary>
+    /// <param name="Message">What is wrong with it.</param>
     public sealed record Corrupt(string Message) : SnapshotStatus(SnapshotState.Corrupt);
+
+    /// <summary>No comparison was asked for.</summary>
     public sealed record NotAvailable() : SnapshotStatus(SnapshotState.NotAvailable);
 
     /// <summary>The state's word (match, mismatch, …).</summary>
     public string Word => State.Word();
 
+    /// <summary>Whether the snapshot does not fail the claim (a match, or no comparison asked for).</summary>
     public bool IsOk => this is Match or NotAvailable;
 }
 
@@ -23,10 +37,13 @@ public abstract record SnapshotStatus(SnapshotState State)
 /// </summary>
 public sealed class SnapshotStore(string directory)
 {
+    /// <summary>The snapshots folder.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
 
+    /// <summary>Where the claim's approved report lives.</summary>
     public string ApprovedPath(ClaimId id) => Path.Combine(Directory, id.Value + ".approved.md");
 
+    /// <summary>Where a report that does not match is written.</summary>
     public string ReceivedPath(ClaimId id) => Path.Combine(Directory, id.Value + ".received.md");
 
     /// <summary>Finds snapshots/ of the repository that contains the working directory or this program (or NETCLAIMS_SNAPSHOTS).</summary>
@@ -113,7 +130,7 @@ public sealed class SnapshotStore(string directory)
 }
 
 /// <summary>The CI switch: a truthy CI variable (true, 1, yes, on) makes runs deterministic and forbids approval.</summary>
-public static class Ci
+internal static class Ci
 {
     public static bool IsCi => IsTruthy(Environment.GetEnvironmentVariable("CI"));
 

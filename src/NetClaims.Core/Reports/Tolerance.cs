@@ -7,12 +7,16 @@ namespace NetClaims.Reports;
 /// </summary>
 public readonly record struct Tolerance(double Abs, double Rel)
 {
+    /// <summary>No difference allowed.</summary>
     public static Tolerance Exact => new(0, 0);
 
+    /// <summary>|a − b| ≤ abs.</summary>
     public static Tolerance Absolute(double abs) => new(abs, 0);
 
+    /// <summary>|a − b| ≤ rel·max(|a|, |b|).</summary>
     public static Tolerance Relative(double rel) => new(0, rel);
 
+    /// <summary>Whether a and b are close (NaN never is).</summary>
     public bool Accepts(double a, double b)
     {
         if (double.IsNaN(a) || double.IsNaN(b)) return false;

@@ -10,7 +10,7 @@ namespace NetClaims.Sweeps;
 /// fixed seeds) and without touching the failure database. A claim whose check and negative control do not depend on
 /// the run seed (an enumeration) is run at the first seed only: every other seed would repeat it.
 /// </summary>
-public static class Sweep
+internal static class Sweep
 {
     /// <summary>The run seeds of a sweep: <c>first … first + count − 1</c>, or the pilot range above <see cref="RunSettings.PilotSeedBase"/>.</summary>
     public static IReadOnlyList<ulong> Seeds(ulong first, int count, bool pilot)

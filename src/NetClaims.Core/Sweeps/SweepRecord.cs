@@ -3,7 +3,7 @@ using NetClaims.Claims;
 namespace NetClaims.Sweeps;
 
 /// <summary>One claim at one run seed in a sweep: its verdict, its negative control, its time and its measurements.</summary>
-public sealed record SweepRecord
+internal sealed record SweepRecord
 {
     public required string Claim { get; init; }
     public required ulong Seed { get; init; }

@@ -4,7 +4,7 @@ using NetClaims.Reports;
 namespace NetClaims.Sweeps;
 
 /// <summary>What a sweep folder belongs to; a folder holding another sweep's records is refused, not mixed.</summary>
-public sealed record SweepConfig
+internal sealed record SweepConfig
 {
     public int Harness { get; init; } = NetClaims.Claims.ReplayToken.HarnessVersion;
     public required string Profile { get; init; }
@@ -17,7 +17,7 @@ public sealed record SweepConfig
 /// seed, appended and flushed as each finishes). A torn last line — the process killed mid-write — is dropped with a
 /// warning and that pair is simply run again.
 /// </summary>
-public sealed class SweepStore
+internal sealed class SweepStore
 {
     readonly string records;
     readonly object gate = new();

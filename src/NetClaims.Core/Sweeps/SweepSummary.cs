@@ -6,14 +6,14 @@ using NetClaims.Claims;
 namespace NetClaims.Sweeps;
 
 /// <summary>Mean, standard deviation and range of one measurement over the seeds of a sweep.</summary>
-public sealed record MeasureDistribution(string Name, int Count, double Mean, double StdDev, double Min, double Max);
+internal sealed record MeasureDistribution(string Name, int Count, double Mean, double StdDev, double Min, double Max);
 
 /// <summary>
 /// One claim over a sweep: check failures (fails, errors and incomplete runs) out of the seeds run, the one-sided 95%
 /// Clopper–Pearson upper bound on its false-failure rate, negative-control refutations, time, and the distribution of
 /// each measurement.
 /// </summary>
-public sealed record SweepSummary(string Claim, string Tier, bool SeedDependent, int Runs, int Failures, double UpperBound95,
+internal sealed record SweepSummary(string Claim, string Tier, bool SeedDependent, int Runs, int Failures, double UpperBound95,
     int Refutations, double MeanSeconds, IReadOnlyList<MeasureDistribution> Measures, IReadOnlyList<string> Examples)
 {
     /// <summary>One-sided upper confidence bound on a rate with k events in n trials (Clopper–Pearson).</summary>

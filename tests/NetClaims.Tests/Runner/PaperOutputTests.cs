@@ -66,7 +66,7 @@ public sealed class PaperOutputTests : IDisposable
     {
         var r = ClaimRunner.Run(ClaimCatalog.Get("ahs23.thm4.blades.cost"), RunSettings.Default, null);
         var record = r.ToRecord() with { NegativeControl = NegativeOutcome.NotRefuted };
-        var tex = Latex.Macros(new RunDocument { Claims = [record] }, new Dictionary<string, string> { [record.Id] = ReportText.Render(r.Report!) });
+        var tex = Latex.Macros(new RunDocument { Claims = [record] }, new Dictionary<string, ClaimReport> { [record.Id] = ClaimReport.Of(r.Report!) });
         Assert.DoesNotContain(@"\netclaim{ahs23", tex);
     }
 }
