@@ -67,7 +67,7 @@ internal static class StudyClaims
         var t = new ReportTable.Builder("kendall").Column("measure", CellRule.Text).Column("tau_seed_1", CellRule.Abs(0.02)).Column("tau_seed_2", CellRule.Abs(0.02))
             .Column("tau_seed_3", CellRule.Abs(0.02)).Column("tau_seed_slides", CellRule.Text);
         for (int i = 0; i < taus[0].Length; i++)
-            t.Row(CapacityStudy.MeasureNames[i], taus[0][i], taus[1][i], taus[2][i], CapacityStudy.SeedTaus[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            t.Row(CapacityStudy.MeasureNames[i], taus[0][i], taus[1][i], taus[2][i], Paper.SeedTaus[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
         return t.Build();
     }
 }

@@ -40,10 +40,10 @@ internal static class StudyCommand
         {
             ["nets"] = nets.Count, ["seed"] = seed, ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
             ["kendall_tau"] = new JsonObject(CapacityStudy.MeasureNames.Select((m, i) => KeyValuePair.Create(m, (JsonNode?)taus[i]))),
-            ["seed_slides_tau"] = new JsonObject(CapacityStudy.MeasureNames.Select((m, i) => KeyValuePair.Create(m, (JsonNode?)CapacityStudy.SeedTaus[i]))),
+            ["seed_slides_tau"] = new JsonObject(CapacityStudy.MeasureNames.Select((m, i) => KeyValuePair.Create(m, (JsonNode?)NetClaims.Properties.Jnm20.Paper.SeedTaus[i]))),
         };
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
-            : $"{nets.Count} nets in {clock.Elapsed.TotalSeconds:F1} s; Kendall τ with the gap: " + string.Join(", ", CapacityStudy.MeasureNames.Select((m, i) => $"{m} {taus[i].ToString("F3", CultureInfo.InvariantCulture)} (slides {CapacityStudy.SeedTaus[i].ToString(CultureInfo.InvariantCulture)})")));
+            : $"{nets.Count} nets in {clock.Elapsed.TotalSeconds:F1} s; Kendall τ with the gap: " + string.Join(", ", CapacityStudy.MeasureNames.Select((m, i) => $"{m} {taus[i].ToString("F3", CultureInfo.InvariantCulture)} (slides {NetClaims.Properties.Jnm20.Paper.SeedTaus[i].ToString(CultureInfo.InvariantCulture)})")));
         return Cli.Ok;
     }
 }

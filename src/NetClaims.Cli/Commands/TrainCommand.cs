@@ -1,3 +1,4 @@
+using NetClaims.Properties.Pow23;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

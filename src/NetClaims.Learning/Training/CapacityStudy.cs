@@ -72,7 +72,4 @@ public static class CapacityStudy
 
     static readonly Func<CapacityMeasures, double>[] Measures =
         [m => m.LogProdFrobenius, m => m.DistanceToInit, m => m.SpectralComplexity, m => m.FisherRao, m => m.PathNorm];
-
-    /// <summary>The seed slides' overall τ per measure (CNNs on images; THEOREMS.md §6 [SEED]), same order.</summary>
-    public static readonly double[] SeedTaus = [0.073, -0.263, -0.537, 0.078, 0.373];
 }

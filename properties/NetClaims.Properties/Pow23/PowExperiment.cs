@@ -1,7 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using NetClaims.Statistics;
 
-namespace NetClaims.Training;
+using NetClaims.Training;
+
+namespace NetClaims.Properties.Pow23;
 
 /// <summary>One trained student of the Parkinson–Ongie–Willett experiment and what was measured on it.</summary>
 public sealed record PowStudent(int L, double TrainMse, double TestMse, double[] GradientSingularValues, int EffectiveIndexRank, double AngleDegrees,
@@ -12,7 +14,7 @@ public sealed record PowStudent(int L, double TrainMse, double TestMse, double[]
 }
 
 /// <summary>
-/// A scaled-down reproduction of THEOREMS.md §3.8 ([SRC:code] recipe): a multi-index teacher f(x) = g(Vᵀx), g(z) =
+/// The paper's experiment recipe, scaled down (it lives with the paper's claims, not in the learning library): §3.8 ([SRC:code] recipe): a multi-index teacher f(x) = g(Vᵀx), g(z) =
 /// Aᵀσ(UΣz + B) with k = d + 1 hidden units, V ∈ R^{d×r} orthonormal; inputs x ~ U[−½, ½]^d; students with L − 1 linear
 /// layers + ReLU + linear output, trained by Adam with coupled weight decay on the weight matrices, LR ×0.1 and decay
 /// off for the last tenth of the epochs (the recipe's last 100 of 60 100). Deviations, stated: labels are standardised
