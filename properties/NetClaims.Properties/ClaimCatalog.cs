@@ -41,6 +41,7 @@ public static class ClaimCatalog
         Ahs23.TrainedParityClaims.Trained,
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
+        VpClaims.Solution,
         Theorem9Claims.VpBound,
         Theorem9Claims.RademacherBound,
         OrderingClaims.CostOrder,

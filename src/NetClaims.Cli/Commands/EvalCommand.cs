@@ -40,6 +40,7 @@ internal static class EvalCommand
             Eval.PhiEval.Create(),
             Eval.PathNormEval.Create(),
             Eval.EgopEval.Create(),
+            Eval.VpEval.Create(),
         };
         cmd.SetAction(p => Cli.WithUserValues(() =>
         {
