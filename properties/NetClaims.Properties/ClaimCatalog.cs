@@ -42,6 +42,7 @@ public static class ClaimCatalog
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
         VpClaims.Solution,
+        VpTransitionClaims.Transition,
         Theorem9Claims.VpBound,
         Theorem9Claims.RademacherBound,
         OrderingClaims.CostOrder,

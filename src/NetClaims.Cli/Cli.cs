@@ -81,7 +81,9 @@ internal static class Cli
 
     // System.CommandLine names .NET types in its messages ("expected type 'System.Nullable`1[System.UInt64]'"); say what
     // kind of value is expected instead.
-    static string Readable(string message) => System.Text.RegularExpressions.Regex.Replace(message, @"(?:as )?expected type '([^']+)'", m =>
+    // One line: System.CommandLine lists the accepted values of an option on lines of their own.
+    static string Readable(string message) => System.Text.RegularExpressions.Regex.Replace(
+        System.Text.RegularExpressions.Regex.Replace(message, @"\s*[\r\n]+\s*", " "), @"(?:as )?expected type '([^']+)'", m =>
     {
         var t = m.Groups[1].Value;
         string kind = t.Contains("UInt64") || t.Contains("UInt32") ? "a non-negative whole number"

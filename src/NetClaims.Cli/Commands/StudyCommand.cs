@@ -16,7 +16,7 @@ internal static class StudyCommand
         var format = Cli.Format();
         var capacity = new Command("capacity", "Train a family of two-layer nets and rank-correlate capacity measures with the generalisation gap") { grid, seed, format };
         capacity.SetAction(p => Cli.WithUserValues(() => Capacity(p.GetValue(grid)!, p.GetValue(seed), p.GetValue(format)!)));
-        return new Command("study", "Studies over families of trained networks") { capacity };
+        return new Command("study", "Studies over families of networks: trained nets (capacity) and VP solutions (parity-learning)") { capacity, Study.ParityLearningStudy.Create() };
     }
 
     static int Capacity(string gridName, int seed, string format)

@@ -119,7 +119,8 @@ public static class WalshHadamard
         for (int h = 1; h < n; h *= 2)
         {
             int hh = h;
-            Parallel.For(0, n / (2 * hh), p =>
+            // Small transforms (the pricing of one sub-cube among thousands) run on the calling thread.
+            ParallelFor(n / (2 * hh), n, p =>
             {
                 int i = p * 2 * hh;
                 for (int j = i; j < i + hh; j++)
@@ -132,11 +133,34 @@ public static class WalshHadamard
         }
     }
 
+    /// <summary>Below this many entries a loop over an array is not worth the thread pool.</summary>
+    internal const int ParallelThreshold = 1 << 13;
+
+    /// <summary><c>Parallel.For(0, count, body)</c> when the array it works on has at least
+    /// <see cref="ParallelThreshold"/> entries, a plain loop otherwise.</summary>
+    internal static void ParallelFor(int count, int size, Action<int> body)
+    {
+        if (size >= ParallelThreshold) Parallel.For(0, count, body);
+        else for (int i = 0; i < count; i++) body(i);
+    }
+
     /// <summary>
     /// Krawtchouk values K_k(j) = Σ_i (−1)^i C(j, i)·C(d − j, k − i) for k, j ∈ [0, d] — the transform of the Hamming
     /// sphere of radius k at any s with |s| = j — exactly (|K_k(j)| ≤ C(d, k) &lt; 2^62 for d ≤ 62).
     /// </summary>
     public static long[,] Krawtchouk(int d)
+    {
+        if (d >= 0 && d < KrawtchoukTables.Length) return (long[,])KrawtchoukTables[d].Value.Clone();
+        return KrawtchoukOf(d);
+    }
+
+    // A lookup table (pure function of d), not a result cache: the VP's ternary pricing asks for it per sub-cube.
+    static readonly Lazy<long[,]>[] KrawtchoukTables = Enumerable.Range(0, 31).Select(d => new Lazy<long[,]>(() => KrawtchoukOf(d))).ToArray();
+
+    /// <summary>The shared table (not a copy): callers must not write to it.</summary>
+    internal static long[,] KrawtchoukShared(int d) => d >= 0 && d < KrawtchoukTables.Length ? KrawtchoukTables[d].Value : KrawtchoukOf(d);
+
+    static long[,] KrawtchoukOf(int d)
     {
         var k = new long[d + 1, d + 1];
         for (int r = 0; r <= d; r++)

@@ -24,14 +24,14 @@ public static class SignDictionaryPricing
         {
             if (biases.All(b => d - 2 * k - b <= 0)) continue;
             int kk = k;
-            Parallel.For(0, n, s => buf[s] = hat[s] * krawtchouk[kk, BitOperations.PopCount((uint)s)]);
+            WalshHadamard.ParallelFor(n, n, s => buf[s] = hat[s] * krawtchouk[kk, BitOperations.PopCount((uint)s)]);
             WalshHadamard.Transform(buf);
             for (int i = 0; i < biases.Count; i++)
             {
                 double coef = Math.Max(0, d - 2 * k - biases[i]) / (double)n;
                 if (coef == 0) continue;
                 var r = result[i];
-                Parallel.For(0, n, w => r[w] += coef * buf[w]);
+                WalshHadamard.ParallelFor(n, n, w => r[w] += coef * buf[w]);
             }
         }
         return result;
@@ -71,6 +71,6 @@ public static class SignDictionaryPricing
         int n = 1 << d;
         if (length != n) throw new ArgumentException($"λ has {length} entries, expected 2^{d} = {n}");
         SizeGuard.EnsureFits($"pricing at d={d} ({biases + 2} arrays of 2^{d})", (biases + 2.0) * n, 8);
-        return (n, Enumerable.Range(0, biases).Select(_ => new double[n]).ToArray(), WalshHadamard.Krawtchouk(d));
+        return (n, Enumerable.Range(0, biases).Select(_ => new double[n]).ToArray(), WalshHadamard.KrawtchoukShared(d));
     }
 }

@@ -33,21 +33,86 @@ public sealed class VpSolverTests
         var (x, y) = VpSolver.ParitySamples(d, n, seed);
         var r = VpSolver.Solve(d, x, y);
         Assert.True(r.Certified());
-        Assert.True(Close(r.Cost, FullDictionaryLp(d, x, y)), $"column generation {r.Cost} vs the full LP");
+        Assert.True(Close(r.Cost, FullDictionaryLp(d, x, y, ternary: false)), $"column generation {r.Cost} vs the full LP");
         for (int i = 0; i < n; i++) Assert.True(Math.Abs(r.Evaluate(x[i]) - y[i]) <= 1e-6, $"ĝ(x_{i}) = {r.Evaluate(x[i])}, y = {y[i]}");
-        Assert.True(Close(r.Cost, r.Neurons.Sum(nu => Math.Sqrt(d) * Math.Abs(nu.U))));
+        Assert.True(Close(r.Cost, r.Neurons.Sum(nu => nu.Norm * Math.Abs(nu.U))));
     }
 
     [Fact]
-    public void A_master_that_GLOP_ends_abnormally_is_re_solved_with_CLP_and_still_certified()
+    public void A_master_that_GLOP_does_not_solve_is_re_solved_with_CLP_and_still_certified()
     {
-        // Found by the gate (ahs23.thm7.vp-solution): GLOP ends ABNORMAL on this sample set in round 2.
+        // GLOP once ended ABNORMAL (and once stalled) on a degenerate master; the hook makes it fail here every round.
         var (x, y) = VpSolver.ParitySamples(8, 31, 351439);
         var lines = new List<string>();
-        var r = VpSolver.Solve(8, x, y, log: lines.Add);
-        Assert.Contains(lines, l => l.Contains("re-solving the same master with CLP"));
-        Assert.True(r.Certified(), $"{r.Status}, violation {r.MaxDualViolation}, gap {r.DualityGap}");
-        Assert.True(Close(r.Cost, FullDictionaryLp(8, x, y)));
+        VpSolver.FailGlopForTests.Value = true;
+        try
+        {
+            var r = VpSolver.Solve(8, x, y, log: lines.Add);
+            Assert.Contains(lines, l => l.Contains("re-solving the same master with CLP"));
+            Assert.True(r.Certified(), $"{r.Status}, violation {r.MaxDualViolation}, gap {r.DualityGap}");
+            Assert.True(Close(r.Cost, FullDictionaryLp(8, x, y, ternary: false)));
+        }
+        finally { VpSolver.FailGlopForTests.Value = false; }
+    }
+
+    [Theory]
+    [InlineData(5, 8, 1)]
+    [InlineData(5, 14, 2)]
+    [InlineData(6, 12, 3)]
+    [InlineData(6, 24, 4)]
+    public void The_ternary_dictionary_matches_its_full_LP_and_never_costs_more_than_sign_directions(int d, int n, int seed)
+    {
+        // Reference: the LP with every w ∈ {−1,0,1}^d (support ≥ 2) and every lattice bias of its support as columns.
+        var (x, y) = VpSolver.ParitySamples(d, n, seed);
+        var sign = VpSolver.Solve(d, x, y);
+        var ternary = VpSolver.Solve(d, x, y, dictionary: VpDictionary.Ternary);
+        Assert.True(ternary.Certified(), $"{ternary.Status}, violation {ternary.MaxDualViolation}, gap {ternary.DualityGap}");
+        Assert.True(Close(ternary.Cost, FullDictionaryLp(d, x, y, ternary: true)), $"column generation {ternary.Cost} vs the full ternary LP");
+        Assert.True(ternary.Cost <= sign.Cost * (1 + 1e-7));
+        Assert.True(Close(ternary.Cost, ternary.Neurons.Sum(nu => nu.Norm * Math.Abs(nu.U))));
+        for (int i = 0; i < n; i++) Assert.True(Math.Abs(ternary.Evaluate(x[i]) - y[i]) <= 1e-6);
+    }
+
+    [Fact]
+    public void The_continuous_search_lowers_the_cost_below_the_ternary_dictionary_and_bounds_its_own_gap()
+    {
+        // d = 8, n = 32, seed 1 (measured: sign 6.909, ternary 6.180, search 5.794). Search cost ≤ ternary cost; its
+        // lower bound Σλy/(1 + violation) is ≤ its cost; the solution interpolates.
+        var (x, y) = VpSolver.ParitySamples(8, 32, 1);
+        var ternary = VpSolver.Solve(8, x, y, dictionary: VpDictionary.Ternary);
+        var search = VpSolver.Solve(8, x, y, dictionary: VpDictionary.Search);
+        Assert.True(search.Cost < ternary.Cost * (1 - 1e-3), $"search {search.Cost} vs ternary {ternary.Cost}");
+        Assert.True(search.LowerBound <= search.Cost * (1 + 1e-9));
+        Assert.True(search.SearchedViolation <= 1e-3, $"searched violation {search.SearchedViolation} at the final duals");
+        Assert.True(search.MaxDualViolation <= 1e-6);
+        for (int i = 0; i < x.Length; i++) Assert.True(Math.Abs(search.Evaluate(x[i]) - y[i]) <= 1e-6);
+        Assert.True(Close(search.Cost, search.Neurons.Sum(nu => nu.Norm * Math.Abs(nu.U))));
+    }
+
+    [Fact]
+    public void The_correlation_range_over_the_optimal_face_holds_the_returned_solution()
+    {
+        // d = 8, n = 23 (seed 1): the sign-dictionary optimum is not unique (measured range [0.19, 0.30]).
+        var (x, y) = VpSolver.ParitySamples(8, 23, 1);
+        var r = VpSolver.Solve(8, x, y, faceRange: true);
+        var (lo, hi) = r.CorrelationRange!.Value;
+        double corr = VpOnCube.Of(r).Correlation;
+        Assert.True(lo <= corr + 1e-6 && corr <= hi + 1e-6, $"E[ĝχ] = {corr} outside [{lo}, {hi}]");
+        Assert.True(hi - lo > 1e-3, $"expected a non-trivial face here, got [{lo}, {hi}]");
+    }
+
+    [Theory]
+    [InlineData(6, 0b101101UL, 0)]
+    [InlineData(7, 0b0UL, 3)]
+    [InlineData(7, 0b1111111UL, -3)]
+    public void The_closed_form_correlation_of_a_sign_neuron_with_parity_matches_the_cube_sum(int d, ulong signs, int b)
+    {
+        ulong full = (1UL << d) - 1;
+        var col = VpColumn.Lattice(d, full, signs, b);
+        double sum = 0;
+        for (ulong x = 0; x <= full; x++) sum += Parity.Sign(x) * col.Activation(x);
+        Assert.True(Math.Abs(VpSolver.ParityCorrelation(d, col) - sum / (1 << d)) <= 1e-12);
+        Assert.True(Math.Abs(VpSolver.ParityCorrelation(d, VpColumn.Lattice(d, full & ~1UL, signs, b))) <= 0, "a neuron missing a coordinate is uncorrelated with χ");
     }
 
     [Fact]
@@ -87,8 +152,9 @@ public sealed class VpSolverTests
         Assert.Throws<ArgumentOutOfRangeException>(() => VpSolver.ParitySamples(3, 9, 1));
     }
 
-    // The same LP with every sign direction and lattice bias as columns (2^d·(d−1) pairs): small d only.
-    static double FullDictionaryLp(int d, ulong[] x, int[] y)
+    // The same LP with every lattice neuron as a column: sign directions (2^d·(d−1) pairs) or every w ∈ {−1,0,1}^d with
+    // support ≥ 2 and its support's lattice biases. Small d only.
+    static double FullDictionaryLp(int d, ulong[] x, int[] y, bool ternary)
     {
         using var s = Solver.CreateSolver("GLOP")!;
         var rows = y.Select((yi, i) => s.MakeConstraint(yi, yi, $"r{i}")).ToArray();
@@ -101,19 +167,30 @@ public sealed class VpSolverTests
         }
         var obj = s.Objective();
         obj.SetMinimization();
-        for (ulong w = 0; w < 1UL << d; w++)
-            for (int b = -d + 2; b <= d - 2; b += 2)
+        // w as a vector of −1/0/+1 entries, enumerated in base 3.
+        int count = ternary ? (int)Math.Pow(3, d) : 1 << d;
+        for (int code = 0; code < count; code++)
+        {
+            var w = new int[d];
+            for (int i = 0, rest = code; i < d; i++)
+                if (ternary) { w[i] = rest % 3 - 1; rest /= 3; }
+                else w[i] = (code >> i & 1) == 0 ? 1 : -1;
+            int k = w.Count(v => v != 0);
+            if (k < 2) continue;
+            for (int b = -k + 2; b <= k - 2; b += 2)
             {
                 var p = s.MakeNumVar(0, double.PositiveInfinity, "");
                 var q = s.MakeNumVar(0, double.PositiveInfinity, "");
-                obj.SetCoefficient(p, Math.Sqrt(d));
-                obj.SetCoefficient(q, Math.Sqrt(d));
+                obj.SetCoefficient(p, Math.Sqrt(k));
+                obj.SetCoefficient(q, Math.Sqrt(k));
                 for (int i = 0; i < x.Length; i++)
                 {
-                    int t = Vertex.SignDot(w, x[i], d) - b;
+                    int t = -b;
+                    for (int j = 0; j < d; j++) t += w[j] * Vertex.Coordinate(x[i], j);
                     if (t > 0) { rows[i].SetCoefficient(p, t); rows[i].SetCoefficient(q, -t); }
                 }
             }
+        }
         Assert.Equal(Solver.ResultStatus.OPTIMAL, s.Solve());
         return obj.Value();
     }

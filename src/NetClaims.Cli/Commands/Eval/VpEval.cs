@@ -10,7 +10,7 @@ namespace NetClaims.Cli.Commands.Eval;
 
 /// <summary>
 /// <c>netclaims eval vp (--d D --n N [--seed S] | --d D --all | --samples FILE)</c>: the minimum-R-norm interpolant of
-/// χ-labelled samples over the sign-direction dictionary, with its optimality certificate and what it does on the cube.
+/// χ-labelled samples over a neuron dictionary, with its optimality certificate and what it does on the cube.
 /// </summary>
 internal static class VpEval
 {
@@ -21,16 +21,18 @@ internal static class VpEval
         var all = new Option<bool>("--all") { Description = "Every vertex of the cube (the full-cube VP: its optimum is 1/ρ_d)" };
         var seed = new Option<int>("--seed") { Description = "Sample seed", DefaultValueFactory = _ => 1 };
         var samples = new Option<string?>("--samples") { Description = "A file of samples: one vertex per line as d entries ±1 (space or comma separated), optionally followed by its label ±1 (default χ)" };
+        var dictionary = new Option<string?>("--dictionary") { Description = "sign ({±1}^d), ternary ({−1,0,1}^d, d ≤ 14) or search (ternary, then a local search over continuous directions); default search on samples, sign with --all (where it attains the VP)" };
+        dictionary.AcceptOnlyFromAmong("sign", "ternary", "search");
         var format = Cli.Format();
-        var cmd = new Command("vp", "The VP solution (minimum R-norm interpolant over the sign-direction dictionary, by column generation) of χ-labelled samples, with its dual certificate and its error on the whole cube")
+        var cmd = new Command("vp", "The VP solution (minimum R-norm interpolant over a neuron dictionary, by column generation) of χ-labelled samples, with its dual certificate and its error on the whole cube")
         {
-            d, n, all, seed, samples, format,
+            d, n, all, seed, samples, dictionary, format,
         };
-        cmd.SetAction(p => Cli.WithUserValues(() => Run(p.GetValue(d), p.GetValue(n), p.GetValue(all), p.GetValue(seed), p.GetValue(samples), p.GetValue(format)!)));
+        cmd.SetAction(p => Cli.WithUserValues(() => Run(p.GetValue(d), p.GetValue(n), p.GetValue(all), p.GetValue(seed), p.GetValue(samples), p.GetValue(dictionary), p.GetValue(format)!)));
         return cmd;
     }
 
-    static int Run(int? dOpt, int? nOpt, bool all, int seed, string? file, string format)
+    static int Run(int? dOpt, int? nOpt, bool all, int seed, string? file, string? dictionaryName, string format)
     {
         int d;
         ulong[] x;
@@ -54,8 +56,11 @@ internal static class VpEval
             else (x, y) = VpSolver.ParitySamples(d, count, seed);
             source = all ? "every vertex" : $"{count} random vertices (seed {seed})";
         }
+        var dictionary = dictionaryName switch { "sign" => VpDictionary.Sign, "ternary" => VpDictionary.Ternary, "search" => VpDictionary.Search, _ => all ? VpDictionary.Sign : VpDictionary.Search };
+        if (dictionary == VpDictionary.Ternary && d > VpSolver.MaxTernaryD) return Cli.Fail($"--dictionary ternary is priced exactly up to d = {VpSolver.MaxTernaryD}; use search at d = {d}");
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
-        var r = VpSolver.Solve(d, x, y, log: line => { if (throttle.Due()) Console.Error.WriteLine("  " + line); });
+        var r = VpSolver.Solve(d, x, y, log: line => { if (throttle.Due()) Console.Error.WriteLine("  " + line); }, dictionary: dictionary, faceRange: !all);
+        var range = r.CorrelationRange;
         if (r.Status != "OPTIMAL") return Cli.Fail($"the master LP ended {r.Status}");
         var cube = VpOnCube.Of(r);
         double rho = NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
@@ -64,7 +69,10 @@ internal static class VpEval
             ["d"] = d,
             ["n"] = x.Length,
             ["samples"] = source,
-            ["dictionary"] = r.Dictionary,
+            ["dictionary"] = r.Dictionary.ToString().ToLowerInvariant(),
+            ["exact_dictionary"] = r.ExactDictionary,
+            ["searched_violation"] = double.IsNaN(r.SearchedViolation) ? null : r.SearchedViolation,
+            ["lower_bound"] = r.LowerBound,
             ["cost"] = r.Cost,
             ["dual_objective"] = r.DualObjective,
             ["duality_gap"] = r.DualityGap,
@@ -74,16 +82,24 @@ internal static class VpEval
             ["rounds"] = r.Rounds,
             ["columns"] = r.Columns,
             ["correlation"] = cube.Correlation,
+            ["correlation_face_min"] = range?.Lo,
+            ["correlation_face_max"] = range?.Hi,
             ["correlation_bound"] = r.Cost * rho,
             ["squared_distance"] = cube.SquaredDistance,
             ["clipped_error"] = cube.ClippedError,
             ["sign_error"] = cube.SignError,
             ["one_over_rho"] = 1 / rho,
             ["seconds"] = Math.Round(r.Seconds, 3),
-        }, string.Create(CultureInfo.InvariantCulture,
-            $"VP over the sign dictionary, d={d}, n={x.Length} ({source}): cost {r.Cost:G10} ({(r.Certified() ? "certified optimal" : "NOT certified")}: max dual violation {r.MaxDualViolation:G3}, duality gap {r.DualityGap:G3}); width {r.Neurons.Count}; " +
-            $"on the cube E[ĝχ] = {cube.Correlation:G4} (≤ C·ρ_d = {r.Cost * rho:G4}), ‖ĝ − χ‖² = {cube.SquaredDistance:G4}, clipped error {cube.ClippedError:G4}, sign error {cube.SignError:G4}; {r.Rounds} rounds, {r.Seconds:F2} s"), "cost");
+        }, Text(r, d, x.Length, source, cube, rho), "cost");
         return r.Certified() ? Cli.Ok : Cli.ClaimFailed;
+    }
+
+    static string Text(VpResult r, int d, int n, string source, VpOnCube cube, double rho)
+    {
+        string face = r.CorrelationRange is { } rg ? string.Create(CultureInfo.InvariantCulture, $" (over the optimal face of the final master: [{rg.Lo:G4}, {rg.Hi:G4}])") : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"VP ({r.Dictionary.ToString().ToLowerInvariant()} dictionary), d={d}, n={n} ({source}): cost {r.Cost:G10}, {r.Statement}; width {r.Neurons.Count}; " +
+            $"on the cube E[ĝχ] = {cube.Correlation:G4}{face} (≤ C·ρ_d = {r.Cost * rho:G4}), ‖ĝ − χ‖² = {cube.SquaredDistance:G4}, clipped error {cube.ClippedError:G4}, sign error {cube.SignError:G4}; {r.Rounds} rounds, {r.Seconds:F2} s");
     }
 
     // One vertex per line: d entries ±1, then optionally its label; '#' starts a comment. d is --d when given; else the
