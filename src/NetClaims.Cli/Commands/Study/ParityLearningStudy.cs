@@ -58,7 +58,7 @@ internal static class ParityLearningStudy
             cancel.ThrowIfCancellationRequested();
             var pt = VpLearningCurve.Measure(d, n, ratio, seed, dictionary, cancel);
             points.Add(pt);
-            lines.AppendLine(JsonSerializer.Serialize(pt));
+            lines.AppendLine(JsonSerializer.Serialize(pt, PointJson));
             if (throttle.Due(force: points.Count == jobs.Length))
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {points.Count}/{jobs.Length} solves ({clock.Elapsed.TotalSeconds:F0} s): d={d} n={n} seed {seed}: E[ĝχ] = {pt.Correlation:G3}, ‖ĝ − χ‖² = {pt.SquaredDistance:G3}, {pt.Seconds:F1} s"));
@@ -67,7 +67,7 @@ internal static class ParityLearningStudy
         var (table, tables) = Tables(ds, points);
         AtomicFile.WriteAllText(Path.Combine(outDir, "curves.md"), table);
         PlotWriter.Write(Path.Combine(outDir, "distance-vs-n-over-d2.png"),
-            new PlotSpec("distance", $"‖ĝ − χ‖² of the VP ({dictionaryName}) against n/d², mean over {seeds} sample seeds", "distance", "ratio", ds.Select(d => $"d{d}").ToArray(), LogLog: false), tables.Distance);
+            new PlotSpec("distance", $"‖ĝ − χ‖² of the VP ({dictionaryName}) against n/d², mean over {seeds} sample seeds (n > d + 1)", "distance", "ratio", ds.Select(d => $"d{d}").ToArray(), LogLog: false), tables.Distance);
         PlotWriter.Write(Path.Combine(outDir, "correlation-vs-n-over-d.png"),
             new PlotSpec("correlation", $"E[ĝχ] of the VP ({dictionaryName}) against n/d, mean over {seeds} sample seeds", "correlation", "n/d", ds.Select(d => $"d{d}").ToArray(), LogLog: false), tables.Correlation);
 
@@ -81,6 +81,13 @@ internal static class ParityLearningStudy
             $"\n{points.Count} solves in {clock.Elapsed.TotalSeconds:F0} s; {points.Count(p => !p.Certified)} not certified; written to {outDir}"));
         return Cli.Ok;
     }
+
+    // NaN (a face range that could not be computed) is written as "NaN", not refused.
+    static readonly JsonSerializerOptions PointJson = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     // The smallest n of the grid whose mean E[ĝχ] is ≥ 1/2, as n/d² (null when none is).
     static double? Crossing(IReadOnlyList<VpCurvePoint> points, int d) => points.Where(p => p.D == d).GroupBy(p => p.N).OrderBy(g => g.Key)
@@ -100,7 +107,8 @@ internal static class ParityLearningStudy
         var correlation = new ReportTable.Builder("correlation").Column("n/d", CellRule.Exact);
         foreach (var d in ds) { distance.Column($"d{d}", CellRule.Exact); correlation.Column($"d{d}", CellRule.Exact); }
         foreach (var r in VpLearningCurve.Ratios)
-            distance.Row([r, .. ds.Select(d => Mean(groups.Where(g => g.Key.D == d && Math.Abs(g.First().Ratio - r) < 1e-9), p => p.SquaredDistance))]);
+            // n ≤ d + 1: the affine part alone interpolates, ĝ is affine and far from χ (‖ĝ − χ‖² up to ~200); left out of the figure.
+            distance.Row([r, .. ds.Select(d => Mean(groups.Where(g => g.Key.D == d && g.Key.N > d + 1 && Math.Abs(g.First().Ratio - r) < 1e-9), p => p.SquaredDistance))]);
         foreach (var g in groups)
             correlation.Row([g.Key.N / (double)g.Key.D, .. ds.Select(d => d == g.Key.D ? (object)g.Average(p => p.Correlation) : "")]);
         return (md.ToString(), (distance.Build(), correlation.Build()));
