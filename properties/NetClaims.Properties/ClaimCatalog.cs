@@ -35,6 +35,7 @@ public static class ClaimCatalog
         TrueMinimumClaims.TrueMinimum,
         RidgeClaims.LowerBound,
         SampledBladesClaims.Approx,
+        BladeWidthClaims.Measured,
         CorrelationClaims.Lemma,
         CorrelationClaims.Subset,
         Theorem6Claims.Theorem6,

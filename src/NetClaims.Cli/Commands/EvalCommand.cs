@@ -41,6 +41,7 @@ internal static class EvalCommand
             Eval.PathNormEval.Create(),
             Eval.EgopEval.Create(),
             Eval.VpEval.Create(),
+            Eval.BladeWidthEval.Create(),
         };
         cmd.SetAction(p => Cli.WithUserValues(() =>
         {

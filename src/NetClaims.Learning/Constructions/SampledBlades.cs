@@ -40,4 +40,68 @@ public static class SampledBlades
         }
         return new TwoLayerRelu(d, units);
     }
+
+    /// <summary>
+    /// g_m on every vertex in O(d·2^d), whatever m, exactly: the blade c·s_1(⟨v,x⟩ − (d mod 2)) is c at the vertices x
+    /// with |v ⊕ x| = r = ⌊d/2⌋ and 0 elsewhere, so g_m = (Q/m)·k with the integers k = c ⋆ 1_{|·| = r} for the signed
+    /// counts c(v) = Σ_j χ(v_j)[v_j = v] — one integer Walsh–Hadamard transform each way with the Krawtchouk values
+    /// K_r(|s|) between (the second transform gives 2^d·k, divided exactly). Draws the same directions as <see cref="Build"/>.
+    /// </summary>
+    public static long[] SphereCounts(Dimension d, int m, int seed)
+    {
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(m), "need at least one blade");
+        if (d.Value > 24) throw new SizeRefusedException($"{Name} on the cube: d={d.Value} > 24 (2^d integers)");
+        // |2^d·k| ≤ 2^d·m·C(d, r) must stay below 2^62.
+        if (Math.Log2(m) + d.Value + Math.Log2((double)Exact.IntegerMath.Binomial(d.Value, d.Value / 2)) > 62)
+            throw new SizeRefusedException($"{Name} on the cube: m={m} at d={d.Value} leaves 64-bit range");
+        var rng = new Random(seed);
+        int n = 1 << d.Value, r = d.Value / 2;
+        var c = new long[n];
+        for (int j = 0; j < m; j++)
+        {
+            ulong v = (ulong)rng.NextInt64() & (d.VertexCount - 1);
+            c[v] += Parity.Sign(v);
+        }
+        WalshHadamard.Transform(c);
+        var kraw = WalshHadamard.KrawtchoukShared(d.Value);
+        for (int s = 0; s < n; s++) c[s] *= kraw[r, BitOperations.PopCount((uint)s)];
+        WalshHadamard.Transform(c);
+        for (int x = 0; x < n; x++) c[x] >>= d.Value;
+        return c;
+    }
+
+    /// <summary>g_m on every vertex (doubles from the exact integers of <see cref="SphereCounts"/>).</summary>
+    public static double[] OnCube(Dimension d, int m, int seed)
+    {
+        double scale = AveragedBlades.Q(d).ToDouble() / m;
+        return SphereCounts(d, m, seed).Select(k => scale * k).ToArray();
+    }
+
+    /// <summary>
+    /// max_x |g_m(x) − χ(x)| over the whole cube, as the exact integer max_x |sgn(Q)·2^d·k(x) − χ(x)·C(d, r)·m| over its
+    /// denominator C(d, r)·m (|Q| = 2^d/C(d, r)): <paramref name="numerator"/> ≤ ε·denominator decides "within ε" without
+    /// rounding for dyadic ε.
+    /// </summary>
+    public static double MaxError(Dimension d, int m, int seed, out long numerator, out long denominator)
+    {
+        var k = SphereCounts(d, m, seed);
+        long binom = (long)Exact.IntegerMath.Binomial(d.Value, d.Value / 2);
+        int sign = AveragedBlades.Q(d).IsNegative ? -1 : 1;
+        denominator = binom * m;
+        long worst = 0;
+        for (int x = 0; x < k.Length; x++)
+            worst = Math.Max(worst, Math.Abs(sign * (k[x] << d.Value) - Parity.Sign((ulong)x) * denominator));
+        numerator = worst;
+        return worst / (double)denominator;
+    }
+
+    /// <summary>max_x |g_m(x) − χ(x)| over the whole cube (<see cref="MaxError(Dimension, int, int, out long, out long)"/>).</summary>
+    public static double MaxError(Dimension d, int m, int seed) => MaxError(d, m, seed, out _, out _);
+
+    /// <summary>Whether max_x |g_m(x) − χ(x)| ≤ ε, decided on the exact integers (exact for dyadic ε such as ½, ¼, ⅛).</summary>
+    public static bool WithinEpsilon(Dimension d, int m, int seed, double epsilon)
+    {
+        MaxError(d, m, seed, out long num, out long den);
+        return num <= epsilon * den;
+    }
 }
