@@ -30,21 +30,9 @@ internal static class Exhaustive
     /// <summary>Runs peers/exhaustive_numpy.py; null when no python3 with NumPy is found.</summary>
     public static (double Seconds, long Mismatches)? NumPy(int d)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "peers", "exhaustive_numpy.py");
-        foreach (var python in new[] { "python3", "/usr/bin/python3" })
-        {
-            try
-            {
-                var psi = new ProcessStartInfo(python, $"\"{script}\" {d}") { RedirectStandardOutput = true, RedirectStandardError = true };
-                using var p = Process.Start(psi)!;
-                var output = p.StandardOutput.ReadToEnd();
-                p.WaitForExit();
-                if (p.ExitCode != 0) continue;
-                var parts = output.Trim().Split(' ').Select(x => x.Split('=')).ToDictionary(x => x[0], x => x[1]);
-                return (double.Parse(parts["seconds"], CultureInfo.InvariantCulture), long.Parse(parts["mismatches"], CultureInfo.InvariantCulture));
-            }
-            catch (System.ComponentModel.Win32Exception) { }
-        }
-        return null;
+        var output = Peers.Run("exhaustive_numpy.py", d.ToString(CultureInfo.InvariantCulture));
+        if (output is null) return null;
+        var parts = output.Trim().Split(' ').Select(x => x.Split('=')).ToDictionary(x => x[0], x => x[1]);
+        return (double.Parse(parts["seconds"], CultureInfo.InvariantCulture), long.Parse(parts["mismatches"], CultureInfo.InvariantCulture));
     }
 }

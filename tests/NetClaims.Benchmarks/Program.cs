@@ -5,11 +5,14 @@ using NetClaims.Cube;
 using NetClaims.Networks;
 using NetClaims.Benchmarks;
 
-// Three modes:
+// Four modes:
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --filter '*'         BenchmarkDotNet suites
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --largest-d 60       largest d verified within 60 s
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --exhaustive 20 24   build + exhaustive check at each d,
 //                                                                                      time, peak memory, NumPy peer ratio
+//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --full-cube-vp 10 12 14   whole-cube VP of χ, HiGHS peer
+if (args.Length >= 1 && args[0] == "--full-cube-vp")
+    return FullCubeVp.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(10).ToArray());
 if (args.Length >= 1 && args[0] == "--largest-d")
 {
     double budget = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;

@@ -18,7 +18,7 @@ internal static class VpEval
     {
         var d = new Option<int?>("--d") { Description = "Dimension d (2 … 22)" };
         var n = new Option<int?>("--n") { Description = "Number of distinct random samples, labelled by χ" };
-        var all = new Option<bool>("--all") { Description = "Every vertex of the cube (the full-cube VP: its optimum is 1/ρ_d)" };
+        var all = new Option<bool>("--all") { Description = "Every vertex of the cube, 2 ≤ d ≤ 24: solved exactly by the flip symmetry (one pricing round with λ = χ); its optimum is 1/ρ_d" };
         var seed = new Option<int>("--seed") { Description = "Sample seed", DefaultValueFactory = _ => 1 };
         var samples = new Option<string?>("--samples") { Description = "A file of samples: one vertex per line as d entries ±1 (space or comma separated), optionally followed by its label ±1 (default χ)" };
         var dictionary = new Option<string?>("--dictionary") { Description = "sign ({±1}^d), ternary ({−1,0,1}^d, d ≤ 14) or search (ternary, then a local search over continuous directions); default search on samples, sign with --all (where it attains the VP)" };
@@ -47,8 +47,10 @@ internal static class VpEval
         else
         {
             d = dOpt ?? throw new UsageException("eval vp needs --d (with --n or --all) or --samples FILE");
-            if (d < 2 || d > VpSolver.MaxD) return Cli.Fail($"--d must be between 2 and {VpSolver.MaxD}, not {d}");
             if (all == (nOpt is not null)) return Cli.Fail("eval vp needs exactly one of --n N and --all");
+            if (all) return dictionaryName is null or "sign" ? FullCube(d, format)
+                : Cli.Fail("--all solves the whole cube by symmetry over sign directions; --dictionary ternary|search applies to samples");
+            if (d < 2 || d > VpSolver.MaxD) return Cli.Fail($"--d must be between 2 and {VpSolver.MaxD}, not {d}");
             int count = all ? 1 << d : nOpt!.Value;
             if (count < 1 || count > VpSolver.MaxSamples || (ulong)count > 1UL << d)
                 return Cli.Fail($"--n must be between 1 and min(2^d, {VpSolver.MaxSamples}) = {Math.Min(1L << d, VpSolver.MaxSamples)}, not {count}");
@@ -92,6 +94,22 @@ internal static class VpEval
             ["seconds"] = Math.Round(r.Seconds, 3),
         }, Text(r, d, x.Length, source, cube, rho), "cost");
         return r.Certified() ? Cli.Ok : Cli.ClaimFailed;
+    }
+
+    // The whole cube: one exact pricing round with λ = χ (VpFullCube), the optimum 2^d√d/M with its dual certificate.
+    static int FullCube(int d, string format)
+    {
+        if (d < 2 || d > VpFullCube.MaxD) return Cli.Fail($"--d must be between 2 and {VpFullCube.MaxD} with --all, not {d}");
+        var r = VpFullCube.Solve(d);
+        double rho = NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
+        EvalOutput.Emit(format, new JsonObject
+        {
+            ["d"] = d, ["n"] = 1L << d, ["samples"] = "every vertex", ["dictionary"] = "sign", ["method"] = "flip symmetry: one exact pricing round with λ = χ",
+            ["cost"] = r.Cost, ["max_correlation"] = (long)r.MaxCorrelation, ["certified"] = true, ["one_over_rho"] = 1 / rho,
+            ["attained_at_bias"] = r.B, ["seconds"] = Math.Round(r.Seconds, 3),
+        }, string.Create(CultureInfo.InvariantCulture,
+            $"VP of χ on the whole cube {{±1}}^{d} (sign directions, by flip symmetry): cost 2^d·√d/M = {r.Cost:G12} with M = max|Σχσ| = {r.MaxCorrelation} (bias {r.B}); certified by the dual λ = χ·√d/M; 1/ρ_d = {1 / rho:G12}; {r.Seconds:F3} s"), "cost");
+        return Cli.Ok;
     }
 
     static string Text(VpResult r, int d, int n, string source, VpOnCube cube, double rho)
