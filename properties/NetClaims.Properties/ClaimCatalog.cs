@@ -44,6 +44,7 @@ public static class ClaimCatalog
         Theorem7Claims.CostGrowth,
         VpClaims.Solution,
         VpTransitionClaims.Transition,
+        ParityLearnersClaims.Learners,
         Theorem9Claims.VpBound,
         Theorem9Claims.RademacherBound,
         OrderingClaims.CostOrder,

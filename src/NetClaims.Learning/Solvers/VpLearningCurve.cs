@@ -8,9 +8,13 @@ namespace NetClaims.Solvers;
 /// <param name="Certified">Optimal over the exactly priced dictionary (violation ≤ 1e-6, duality gap ≤ 1e-6).</param>
 /// <param name="FaceLo">Smallest E[ĝχ] over the final master's optimal face (NaN when the range LP failed).</param>
 /// <param name="FaceHi">Largest E[ĝχ] over that face.</param>
+/// <param name="RidgeClippedError">The clipped error of the best ridge interpolant of the same samples (<see cref="ParityLearners.BestRidge"/>).</param>
+/// <param name="RidgeCost">Its R-norm cost (≥ the VP's).</param>
+/// <param name="KernelClippedError">The clipped error of ridgeless arc-cosine kernel regression on the same samples.</param>
 public sealed record VpCurvePoint(
     int D, int N, double Ratio, int Seed, VpDictionary Dictionary, string ExactDictionary, double Cost, double LowerBound, bool Certified,
-    double Correlation, double FaceLo, double FaceHi, double SquaredDistance, double ClippedError, double SignError, int Rounds, double Seconds);
+    double Correlation, double FaceLo, double FaceHi, double SquaredDistance, double ClippedError, double SignError, int Rounds, double Seconds,
+    double RidgeClippedError, double RidgeCost, double KernelClippedError);
 
 /// <summary>
 /// The VP's learning curve on parity: for each d, sample sizes n = round(r·d²) on the ratio grid r = 2^{j/2}
@@ -36,7 +40,8 @@ public static class VpLearningCurve
         return points;
     }
 
-    /// <summary>Solves the VP on <see cref="VpSolver.ParitySamples"/>(d, n, seed) and measures it on the cube.</summary>
+    /// <summary>Solves the VP on <see cref="VpSolver.ParitySamples"/>(d, n, seed), measures it on the cube, and scores the
+    /// best ridge interpolant and the kernel baseline on the same samples.</summary>
     public static VpCurvePoint Measure(int d, int n, double ratio, int seed, VpDictionary dictionary, CancellationToken cancel = default)
     {
         var (x, y) = VpSolver.ParitySamples(d, n, seed);
@@ -45,7 +50,10 @@ public static class VpLearningCurve
             throw new InvalidOperationException($"the VP master at d={d}, n={n}, seed {seed} ended {vp.Status}");
         var cube = VpOnCube.Of(vp);
         var (lo, hi) = vp.CorrelationRange ?? (double.NaN, double.NaN);
+        var ridge = ParityLearners.BestRidge(d, x, y);
+        var kernel = LearnerScore.Of("kernel", ParityLearners.Kernel(d, x, y), double.NaN);
         return new VpCurvePoint(d, n, ratio, seed, dictionary, vp.ExactDictionary, vp.Cost, vp.LowerBound, vp.Certified(),
-            cube.Correlation, lo, hi, cube.SquaredDistance, cube.ClippedError, cube.SignError, vp.Rounds, vp.Seconds);
+            cube.Correlation, lo, hi, cube.SquaredDistance, cube.ClippedError, cube.SignError, vp.Rounds, vp.Seconds,
+            LearnerScore.Of("ridge", ridge.OnCube, ridge.Cost).ClippedError, ridge.Cost, kernel.ClippedError);
     }
 }

@@ -19,7 +19,8 @@ internal static class ParityLearningStudy
     public static Command Create()
     {
         var ds = new Option<string>("--d") { Description = "Dimensions, comma separated (each 4 … 16)", DefaultValueFactory = _ => "8,10,12" };
-        var seeds = new Option<int>("--seeds") { Description = "Sample seeds per point (1 … 20): seeds 1 … S", DefaultValueFactory = _ => 3 };
+        var seeds = new Option<int>("--seeds") { Description = "Sample seeds per point (1 … 20): seeds F … F + S − 1", DefaultValueFactory = _ => 3 };
+        var first = new Option<int>("--first-seed") { Description = "First sample seed F", DefaultValueFactory = _ => 1 };
         var dictionary = new Option<string>("--dictionary") { Description = "sign, ternary (d ≤ 14) or search", DefaultValueFactory = _ => "search" };
         dictionary.AcceptOnlyFromAmong("sign", "ternary", "search");
         var maxN = new Option<int>("--max-n") { Description = "Largest n (the grid also stops at 2^{d−1} and at n = 2d²)", DefaultValueFactory = _ => VpSolver.MaxSamples };
@@ -27,14 +28,14 @@ internal static class ParityLearningStudy
         var format = Cli.Format();
         var cmd = new Command("parity-learning", "The VP (minimum R-norm interpolant) learning curve on parity: ‖ĝ − χ‖², E[ĝχ] and the clipped error on the whole cube against n/d², for several d and sample seeds")
         {
-            ds, seeds, dictionary, maxN, output, format,
+            ds, seeds, first, dictionary, maxN, output, format,
         };
         cmd.SetAction((p, token) => Task.FromResult(Cli.WithUserValues(() =>
-            Run(p.GetValue(ds)!, p.GetValue(seeds), p.GetValue(dictionary)!, p.GetValue(maxN), p.GetValue(output)!, p.GetValue(format)!, token))));
+            Run(p.GetValue(ds)!, p.GetValue(seeds), p.GetValue(first), p.GetValue(dictionary)!, p.GetValue(maxN), p.GetValue(output)!, p.GetValue(format)!, token))));
         return cmd;
     }
 
-    static int Run(string dList, int seeds, string dictionaryName, int maxN, string outDir, string format, CancellationToken cancel)
+    static int Run(string dList, int seeds, int firstSeed, string dictionaryName, int maxN, string outDir, string format, CancellationToken cancel)
     {
         var ds = dList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new UsageException($"--d: '{t}' is not an integer"))
@@ -48,7 +49,7 @@ internal static class ParityLearningStudy
         Directory.CreateDirectory(outDir);
 
         var jobs = ds.SelectMany(d => VpLearningCurve.Grid(d, maxN).Where(g => g.Ratio <= 2.0001)
-            .SelectMany(g => Enumerable.Range(1, seeds).Select(s => (d, g.N, g.Ratio, Seed: s)))).ToArray();
+            .SelectMany(g => Enumerable.Range(firstSeed, seeds).Select(s => (d, g.N, g.Ratio, Seed: s)))).ToArray();
         var clock = Stopwatch.StartNew();
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
         var points = new List<VpCurvePoint>();
@@ -95,13 +96,13 @@ internal static class ParityLearningStudy
 
     static (string Markdown, (ReportTable Distance, ReportTable Correlation) Tables) Tables(int[] ds, IReadOnlyList<VpCurvePoint> points)
     {
-        var md = new StringBuilder("| d | n | n/d² | n/d | seeds | cost | E[ĝχ] mean | E[ĝχ] min | E[ĝχ] max | face width max | ‖ĝ − χ‖² mean | clipped error mean | sign error mean | certified | seconds mean |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var md = new StringBuilder("| d | n | n/d² | n/d | seeds | cost | E[ĝχ] mean | E[ĝχ] min | E[ĝχ] max | face width max | ‖ĝ − χ‖² mean | clipped error mean | sign error mean | ridge clipped error | ridge cost | kernel clipped error | certified | seconds mean |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         var groups = points.GroupBy(p => (p.D, p.N)).OrderBy(g => g.Key.D).ThenBy(g => g.Key.N).ToArray();
         foreach (var g in groups)
         {
             var (d, n) = g.Key;
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {d} | {n} | {g.First().Ratio:G4} | {n / (double)d:G4} | {g.Count()} | {g.Average(p => p.Cost):G6} | {g.Average(p => p.Correlation):G4} | {g.Min(p => p.Correlation):G4} | {g.Max(p => p.Correlation):G4} | {g.Max(p => p.FaceHi - p.FaceLo):G3} | {g.Average(p => p.SquaredDistance):G4} | {g.Average(p => p.ClippedError):G4} | {g.Average(p => p.SignError):G4} | {g.Count(p => p.Certified)}/{g.Count()} | {g.Average(p => p.Seconds):F2} |"));
+                $"| {d} | {n} | {g.First().Ratio:G4} | {n / (double)d:G4} | {g.Count()} | {g.Average(p => p.Cost):G6} | {g.Average(p => p.Correlation):G4} | {g.Min(p => p.Correlation):G4} | {g.Max(p => p.Correlation):G4} | {g.Max(p => p.FaceHi - p.FaceLo):G3} | {g.Average(p => p.SquaredDistance):G4} | {g.Average(p => p.ClippedError):G4} | {g.Average(p => p.SignError):G4} | {g.Average(p => p.RidgeClippedError):G4} | {g.Average(p => p.RidgeCost):G6} | {g.Average(p => p.KernelClippedError):G4} | {g.Count(p => p.Certified)}/{g.Count()} | {g.Average(p => p.Seconds):F2} |"));
         }
         var distance = new ReportTable.Builder("distance").Column("ratio", CellRule.Exact);
         var correlation = new ReportTable.Builder("correlation").Column("n/d", CellRule.Exact);
