@@ -39,6 +39,7 @@ public static class ClaimCatalog
         CorrelationClaims.Lemma,
         CorrelationClaims.Subset,
         Theorem6Claims.Theorem6,
+        Theorem6BeyondClaims.Beyond,
         Ahs23.TrainedParityClaims.Trained,
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
