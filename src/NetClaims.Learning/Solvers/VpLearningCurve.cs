@@ -11,10 +11,13 @@ namespace NetClaims.Solvers;
 /// <param name="RidgeClippedError">The clipped error of the best ridge interpolant of the same samples (<see cref="ParityLearners.BestRidge"/>).</param>
 /// <param name="RidgeCost">Its R-norm cost (≥ the VP's).</param>
 /// <param name="KernelClippedError">The clipped error of ridgeless arc-cosine kernel regression on the same samples.</param>
+/// <param name="TrainedClippedError">The clipped error of a width-64 two-layer net trained on the same samples with weight
+/// decay (VpLearningCurve.LearnerOptions).</param>
+/// <param name="TrainedCost">Its cost C(g) = Σ|a|‖w‖₂.</param>
 public sealed record VpCurvePoint(
     int D, int N, double Ratio, int Seed, VpDictionary Dictionary, string ExactDictionary, double Cost, double LowerBound, bool Certified,
     double Correlation, double FaceLo, double FaceHi, double SquaredDistance, double ClippedError, double SignError, int Rounds, double Seconds,
-    double RidgeClippedError, double RidgeCost, double KernelClippedError);
+    double RidgeClippedError, double RidgeCost, double KernelClippedError, double TrainedClippedError, double TrainedCost);
 
 /// <summary>
 /// The VP's learning curve on parity: for each d, sample sizes n = round(r·d²) on the ratio grid r = 2^{j/2}
@@ -40,6 +43,16 @@ public static class VpLearningCurve
         return points;
     }
 
+    /// <summary>Width of the trained learner.</summary>
+    public const int TrainedWidth = 64;
+
+    /// <summary>The trained learner's schedule: full-batch Adam (lr 0.01), coupled weight decay 1e-4, until the training MSE
+    /// is ≤ 1e-4 or 3000 epochs; initialisation seed = the sample seed.</summary>
+    public static Training.TrainOptions LearnerOptions(int seed) => new()
+    {
+        Optimizer = Training.OptimizerKind.Adam, LearningRate = 0.01, BatchSize = int.MaxValue, WeightDecay = 1e-4, Epochs = 3000, StopAtLoss = 1e-4, Seed = seed,
+    };
+
     /// <summary>Solves the VP on <see cref="VpSolver.ParitySamples"/>(d, n, seed), measures it on the cube, and scores the
     /// best ridge interpolant and the kernel baseline on the same samples.</summary>
     public static VpCurvePoint Measure(int d, int n, double ratio, int seed, VpDictionary dictionary, CancellationToken cancel = default)
@@ -52,8 +65,10 @@ public static class VpLearningCurve
         var (lo, hi) = vp.CorrelationRange ?? (double.NaN, double.NaN);
         var ridge = ParityLearners.BestRidge(d, x, y);
         var kernel = LearnerScore.Of("kernel", ParityLearners.Kernel(d, x, y), double.NaN);
+        var trained = Training.ParityTraining.TrainOnSamples(d, x, y, TrainedWidth, LearnerOptions(seed));
         return new VpCurvePoint(d, n, ratio, seed, dictionary, vp.ExactDictionary, vp.Cost, vp.LowerBound, vp.Certified(),
             cube.Correlation, lo, hi, cube.SquaredDistance, cube.ClippedError, cube.SignError, vp.Rounds, vp.Seconds,
-            LearnerScore.Of("ridge", ridge.OnCube, ridge.Cost).ClippedError, ridge.Cost, kernel.ClippedError);
+            LearnerScore.Of("ridge", ridge.OnCube, ridge.Cost).ClippedError, ridge.Cost, kernel.ClippedError,
+            LearnerScore.Of("trained", trained.OnCube, trained.Cost).ClippedError, trained.Cost);
     }
 }

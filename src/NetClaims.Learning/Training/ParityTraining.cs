@@ -71,4 +71,25 @@ public static class ParityTraining
         double dist = Math.Sqrt(sq / data.N), rho = NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
         return new ParityRun(d, width, options.WeightDecay, run.Epochs, run.FinalLoss, dist, net.Cost, corr / data.N, rho, (1 - dist) / rho, run.Seconds, run.Device, run.Theta);
     }
+
+    /// <summary>
+    /// A two-layer net trained on n labelled vertices only (not the cube), then evaluated on every vertex: the trained
+    /// learner beside the VP on the same samples. Returns its values on the cube and its cost C(g) = Σ|a|‖w‖₂.
+    /// </summary>
+    public static (double[] OnCube, double Cost, double FinalLoss) TrainOnSamples(int d, IReadOnlyList<ulong> points, IReadOnlyList<int> labels, int width, TrainOptions options)
+    {
+        if (d < 2 || d > 20) throw new SizeRefusedException($"training on samples evaluates 2^d vertices: need 2 ≤ d ≤ 20, got d={d}");
+        if (width < 1 || width > 65_536) throw new SizeRefusedException($"width must be in [1, 65536], got {width}");
+        if (points.Count != labels.Count || points.Count == 0) throw new ArgumentException("need as many labels as points, and at least one");
+        var x = new double[points.Count * d];
+        for (int i = 0; i < points.Count; i++)
+            for (int k = 0; k < d; k++) x[i * d + k] = Vertex.Coordinate(points[i], k);
+        var data = new Dataset(points.Count, d, x, labels.Select(v => (double)v).ToArray());
+        var arch = new TwoLayer(d, width);
+        var run = CpuTrainer.Train(arch, arch.Initialize(options.Seed), data, options);
+        var net = arch.ToNetwork(run.Theta);
+        var g = new double[1 << d];
+        Parallel.For(0, g.Length, v => g[v] = net.Evaluate(Vertex.ToVector((ulong)v, new Dimension(d))));
+        return (g, net.Cost, run.FinalLoss);
+    }
 }

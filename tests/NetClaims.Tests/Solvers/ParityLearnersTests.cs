@@ -46,4 +46,16 @@ public sealed class ParityLearnersTests
         Assert.Equal(0, s.ClippedError, 12);
         Assert.Equal(0, s.SignError, 12);
     }
+
+    [Fact]
+    public void The_trained_learner_fits_its_samples_and_is_deterministic()
+    {
+        var (x, y) = VpSolver.ParitySamples(6, 20, 13);
+        var a = NetClaims.Training.ParityTraining.TrainOnSamples(6, x, y, 32, VpLearningCurve.LearnerOptions(13));
+        var b = NetClaims.Training.ParityTraining.TrainOnSamples(6, x, y, 32, VpLearningCurve.LearnerOptions(13));
+        Assert.Equal(a.OnCube, b.OnCube);
+        double mse = x.Select((p, i) => Math.Pow(a.OnCube[p] - y[i], 2)).Average();
+        Assert.True(mse <= 1e-2, $"training MSE on the samples {mse}");
+        Assert.True(a.Cost > 0 && double.IsFinite(a.Cost));
+    }
 }

@@ -96,13 +96,13 @@ internal static class ParityLearningStudy
 
     static (string Markdown, (ReportTable Distance, ReportTable Correlation) Tables) Tables(int[] ds, IReadOnlyList<VpCurvePoint> points)
     {
-        var md = new StringBuilder("| d | n | n/d² | n/d | seeds | cost | E[ĝχ] mean | E[ĝχ] min | E[ĝχ] max | face width max | ‖ĝ − χ‖² mean | clipped error mean | sign error mean | ridge clipped error | ridge cost | kernel clipped error | certified | seconds mean |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var md = new StringBuilder("| d | n | n/d² | n/d | seeds | cost | E[ĝχ] mean | E[ĝχ] min | E[ĝχ] max | face width max | ‖ĝ − χ‖² mean | clipped error mean | sign error mean | ridge clipped error | ridge cost | kernel clipped error | trained clipped error | trained cost | certified | seconds mean |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         var groups = points.GroupBy(p => (p.D, p.N)).OrderBy(g => g.Key.D).ThenBy(g => g.Key.N).ToArray();
         foreach (var g in groups)
         {
             var (d, n) = g.Key;
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {d} | {n} | {g.First().Ratio:G4} | {n / (double)d:G4} | {g.Count()} | {g.Average(p => p.Cost):G6} | {g.Average(p => p.Correlation):G4} | {g.Min(p => p.Correlation):G4} | {g.Max(p => p.Correlation):G4} | {g.Max(p => p.FaceHi - p.FaceLo):G3} | {g.Average(p => p.SquaredDistance):G4} | {g.Average(p => p.ClippedError):G4} | {g.Average(p => p.SignError):G4} | {g.Average(p => p.RidgeClippedError):G4} | {g.Average(p => p.RidgeCost):G6} | {g.Average(p => p.KernelClippedError):G4} | {g.Count(p => p.Certified)}/{g.Count()} | {g.Average(p => p.Seconds):F2} |"));
+                $"| {d} | {n} | {g.First().Ratio:G4} | {n / (double)d:G4} | {g.Count()} | {g.Average(p => p.Cost):G6} | {g.Average(p => p.Correlation):G4} | {g.Min(p => p.Correlation):G4} | {g.Max(p => p.Correlation):G4} | {g.Max(p => p.FaceHi - p.FaceLo):G3} | {g.Average(p => p.SquaredDistance):G4} | {g.Average(p => p.ClippedError):G4} | {g.Average(p => p.SignError):G4} | {g.Average(p => p.RidgeClippedError):G4} | {g.Average(p => p.RidgeCost):G6} | {g.Average(p => p.KernelClippedError):G4} | {g.Average(p => p.TrainedClippedError):G4} | {g.Average(p => p.TrainedCost):G6} | {g.Count(p => p.Certified)}/{g.Count()} | {g.Average(p => p.Seconds):F2} |"));
         }
         var distance = new ReportTable.Builder("distance").Column("ratio", CellRule.Exact);
         var correlation = new ReportTable.Builder("correlation").Column("n/d", CellRule.Exact);
