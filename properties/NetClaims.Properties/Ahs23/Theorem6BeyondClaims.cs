@@ -100,16 +100,8 @@ internal static class Theorem6BeyondClaims
 
     static CaseResult Check(Net g, CaseContext ctx, bool squaredVariant)
     {
-        var values = g.OnCube();
-        double corr = 0, sq = 0;
-        for (int x = 0; x < values.Length; x++)
-        {
-            int chi = Parity.Sign((ulong)x);
-            corr += values[x] * chi;
-            sq += (values[x] - chi) * (values[x] - chi);
-        }
-        corr /= values.Length;
-        double dist = Math.Sqrt(sq / values.Length), cost = g.Cost, rho = NeuronCorrelation.Rho(new Dimension(g.D)).ToDouble();
+        var m = VpOnCube.Of(g.OnCube());
+        double corr = m.Correlation, dist = Math.Sqrt(m.SquaredDistance), cost = g.Cost, rho = NeuronCorrelation.Rho(new Dimension(g.D)).ToDouble();
         if (!double.IsFinite(corr) || !double.IsFinite(dist) || !double.IsFinite(cost)) return CaseResult.Fail($"non-finite values: E[gχ] = {corr}, ‖g−χ‖ = {dist}, C = {cost}");
         ctx.Label(g.Kind.Split(' ')[0] == "least" ? "least squares" : g.Kind);
         if (cost * rho < corr * (1 - Rel) - Abs) return CaseResult.Fail($"C(g)ρ_d = {cost * rho:G10} < E[gχ] = {corr:G10}");
@@ -147,10 +139,7 @@ internal static class Theorem6BeyondClaims
             foreach (var kind in new[] { 0, 1, 2, 3 })
             {
                 var g = Build(kind, d, 4 * d, 0.05, 0.9, 1);
-                var values = g.OnCube();
-                double sq = 0;
-                for (int x = 0; x < values.Length; x++) sq += Math.Pow(values[x] - Parity.Sign((ulong)x), 2);
-                double dist = Math.Sqrt(sq / values.Length), cr = g.Cost * NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
+                double dist = Math.Sqrt(VpOnCube.Of(g.OnCube()).SquaredDistance), cr = g.Cost * NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
                 t.Row(g.Kind, d, g.Neurons.Length, dist, cr, (1 - dist) / cr, dist <= 0.5);
             }
         return t.Build();

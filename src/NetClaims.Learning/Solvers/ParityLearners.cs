@@ -8,16 +8,8 @@ public sealed record LearnerScore(string Learner, double Correlation, double Cli
     /// <summary>Scores predictions g (2^d values) against χ: E[gχ], E[(clip g − χ)²]/4, P(sign g ≠ χ).</summary>
     public static LearnerScore Of(string learner, double[] g, double cost)
     {
-        double corr = 0, clip = 0, sign = 0;
-        for (int x = 0; x < g.Length; x++)
-        {
-            int chi = Parity.Sign((ulong)x);
-            corr += g[x] * chi;
-            double c = Math.Clamp(g[x], -1, 1);
-            clip += (c - chi) * (c - chi) / 4;
-            if (!(g[x] * chi > 0)) sign++;
-        }
-        return new LearnerScore(learner, corr / g.Length, clip / g.Length, sign / g.Length, cost);
+        var m = VpOnCube.Of(g);
+        return new LearnerScore(learner, m.Correlation, m.ClippedError, m.SignError, cost);
     }
 }
 

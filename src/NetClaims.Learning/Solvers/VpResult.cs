@@ -98,9 +98,11 @@ public sealed record VpResult(
 public sealed record VpOnCube(double Correlation, double SquaredDistance, double ClippedError, double SignError)
 {
     /// <summary>Measures ĝ against χ on every vertex.</summary>
-    public static VpOnCube Of(VpResult r)
+    public static VpOnCube Of(VpResult r) => Of(r.OnCube());
+
+    /// <summary>Measures any values g on the 2^d vertices (mask order) against χ.</summary>
+    public static VpOnCube Of(double[] g)
     {
-        var g = r.OnCube();
         double corr = 0, dist = 0, clip = 0, sign = 0;
         for (int x = 0; x < g.Length; x++)
         {
