@@ -36,7 +36,7 @@ internal static class BladeWidthClaims
     static BladeWidthResult Width(RunCache? cache, int d, double eps) =>
         RunCache.Memo(cache, ("ahs23.blade-width", d, eps), () => BladeWidth.Smallest(d, eps, Delta, Seeds, 1));
 
-    static CaseResult CheckPoint(RunCache? cache, (int D, double Eps) c)
+    internal static CaseResult CheckPoint(RunCache? cache, (int D, double Eps) c)
     {
         var r = Width(cache, c.D, c.Eps);
         string detail = $"d={c.D}, ε={c.Eps}: m* = {r.Width} ({r.RateAt:P1}), m*/2 = {r.Half} ({r.RateHalf:P1}), Bernstein {r.Bernstein}";

@@ -28,7 +28,7 @@ internal static class ParityLearnersClaims
     // ridge beats the VP at d²/2.
     const double VpLearned = 0.08, KernelGap = 0.15;
 
-    static CaseResult Check(RunCache? cache, (int D, string What) c)
+    internal static CaseResult Check(RunCache? cache, (int D, string What) c)
     {
         int d = c.D;
         if (c.What == "2d²")

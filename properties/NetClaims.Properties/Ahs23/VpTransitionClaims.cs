@@ -43,7 +43,7 @@ internal static class VpTransitionClaims
     static IEnumerable<(int D, int N, string At)> Window => Dimensions.SelectMany(d => new[] { (d, d * d / 2, "d²/2") }
         .Concat(d <= 10 ? [(d, 2 * d * d, "2d²")] : []));
 
-    static CaseResult CheckWindow(RunCache? cache, (int D, int N, string At) c)
+    internal static CaseResult CheckWindow(RunCache? cache, (int D, int N, string At) c)
     {
         var p = Measure(cache, c.D, c.N, c.At);
         string detail = $"d={c.D}, n={c.N} ({c.At}): mean E[ĝχ] over sample seeds 1–3 = {p.Mean:G4} (min {p.Min:G4}, max {p.Max:G4})";

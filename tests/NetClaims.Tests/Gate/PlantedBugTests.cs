@@ -11,6 +11,7 @@ using NetClaims.Properties.Jnm20;
 using NetClaims.Properties.Ldc24;
 using NetClaims.Properties.Pow23;
 using NetClaims.Properties.Zlc24;
+using NetClaims.Solvers;
 using NetClaims.Statistics;
 using NetClaims.Training;
 
@@ -191,5 +192,42 @@ public sealed class PlantedBugTests
         var o = new TeacherStudentClaims.Over(4, 1);
         Assert.False(Fails(TeacherStudentClaims.AlignJudge(o, balanced, new CaseContext(), false)));
         Assert.True(Fails(TeacherStudentClaims.AlignJudge(o, starving, new CaseContext(), false)));
+    }
+
+    // Planted VP measurements for the parity-learning claims: the cache is filled with what a regression would return.
+    static VpCurvePoint Point(int d, int n, int seed, double corr, double vpError, double ridgeError, double kernelError, double trainedError) =>
+        new(d, n, n / (double)(d * d), seed, VpDictionary.Ternary, "{−1,0,1}^d", 1, 1, true, corr, corr, corr, 1, vpError, 0.5, 1, 0.1,
+            ridgeError, 2, kernelError, trainedError, 2);
+
+    [Fact]
+    public void A_VP_that_learns_from_half_d_squared_samples_fails_the_transition_claim()
+    {
+        // Planted: E[ĝχ] = 0.6 at n = d²/2 (e.g. a learner mix-up returning the ridge interpolant). Real: 0.04 at d = 8.
+        var cache = new RunCache();
+        RunCache.Memo(cache, ("ahs23.vp-points", 8, 32), () => new[] { 1, 2, 3 }.Select(s => Point(8, 32, s, 0.6, 0.1, 0.1, 0.4, 0.3)).ToArray());
+        Assert.True(Fails(VpTransitionClaims.CheckWindow(cache, (8, 32, "d²/2"))));
+        Assert.False(Fails(VpTransitionClaims.CheckWindow(new RunCache(), (8, 32, "d²/2"))));
+    }
+
+    [Fact]
+    public void A_kernel_that_learns_like_the_VP_fails_the_learners_claim()
+    {
+        // Planted: the kernel's clipped error equals the VP's at n = 2d² (e.g. the kernel scored on its own samples only).
+        var cache = new RunCache();
+        RunCache.Memo(cache, ("ahs23.vp-points", 8, 128), () => new[] { 1, 2, 3 }.Select(s => Point(8, 128, s, 0.85, 0.02, 0.01, 0.03, 0.1)).ToArray());
+        Assert.True(Fails(ParityLearnersClaims.Check(cache, (8, "2d²"))));
+    }
+
+    [Fact]
+    public void A_width_above_the_Bernstein_width_or_a_blunt_bisection_fails_the_width_claim()
+    {
+        // Planted: m* above m_B (e.g. a blade evaluator that loses the Krawtchouk sign), and half of m* still succeeding.
+        var cache = new RunCache();
+        RunCache.Memo(cache, ("ahs23.blade-width", 10, 0.5), () => new BladeWidthResult(10, 0.5, 0.1, 200, 400, 0.9, 362, 0.85, 200, 0.1, 311, 10));
+        Assert.True(Fails(BladeWidthClaims.CheckPoint(cache, (10, 0.5))));
+        var blunt = new RunCache();
+        RunCache.Memo(blunt, ("ahs23.blade-width", 10, 0.5), () => new BladeWidthResult(10, 0.5, 0.1, 200, 153, 0.91, 140, 0.84, 77, 0.8, 311, 10));
+        Assert.True(Fails(BladeWidthClaims.CheckPoint(blunt, (10, 0.5))));
+        Assert.False(Fails(BladeWidthClaims.CheckPoint(new RunCache(), (10, 0.5))));
     }
 }
