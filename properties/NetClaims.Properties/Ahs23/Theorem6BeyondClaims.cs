@@ -35,13 +35,7 @@ internal static class Theorem6BeyondClaims
         public double[] OnCube()
         {
             var g = new double[1 << D];
-            Parallel.For(0, g.Length, x =>
-            {
-                double s = Constant;
-                for (int i = 0; i < D; i++) s += Linear[i] * Vertex.Coordinate((ulong)x, i);
-                foreach (var nu in Neurons) s += nu.U * nu.Activation((ulong)x);
-                g[x] = s;
-            });
+            Parallel.For(0, g.Length, x => g[x] = VpNeuron.Network(Neurons, Linear, Constant, (ulong)x));
             return g;
         }
     }

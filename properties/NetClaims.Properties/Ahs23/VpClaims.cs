@@ -48,16 +48,9 @@ internal static class VpClaims
             var h = Memorizers.OnePerSample(new SampleSet(d, x.Select(p => new[] { p }).ToArray(), y));
             double rho = NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
             // max_k |E[χσ_k]|/(‖w_k‖ρ_d) over ĝ's neurons, each correlation summed over the whole cube.
-            double worst = vp.Neurons.Select(nu => Math.Abs(CubeCorrelation(d, nu)) / (nu.Norm * rho)).DefaultIfEmpty(0).Max();
+            double worst = vp.Neurons.Select(nu => Math.Abs(nu.ParityCorrelation()) / (nu.Norm * rho)).DefaultIfEmpty(0).Max();
             return new Solved(vp, VpOnCube.Of(vp), h.Cost, rho, worst);
         });
-
-    static double CubeCorrelation(int d, VpNeuron nu)
-    {
-        double sum = 0;
-        for (ulong x = 0; x < 1UL << d; x++) sum += Parity.Sign(x) * nu.Activation(x);
-        return sum / Math.Pow(2, d);
-    }
 
     // LP accuracy: GLOP's tolerances are ~1e-7 here, so the certificate and the interpolation are held to 1e-6; the
     // correlation bound is an inequality between float means of ≤ 2^10 terms (each rounded to ~1e-16 of its size), held

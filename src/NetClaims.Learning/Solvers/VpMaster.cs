@@ -7,7 +7,10 @@ namespace NetClaims.Solvers;
 /// mask, sign mask on it, bias; continuous neurons get a serial number instead).</summary>
 internal sealed record VpColumn(double[] W, double B, (ulong Support, ulong Signs, int B, int Serial) Key)
 {
-    public double Norm { get; } = Math.Sqrt(W.Sum(v => v * v));
+    /// <summary>The column's neuron with output weight 1.</summary>
+    public VpNeuron Unit { get; } = new(W, B, 1);
+
+    public double Norm => Unit.Norm;
 
     /// <summary>The lattice neuron with sign vector <paramref name="signs"/> on <paramref name="support"/>.</summary>
     public static VpColumn Lattice(int d, ulong support, ulong signs, int b)
@@ -17,12 +20,7 @@ internal sealed record VpColumn(double[] W, double B, (ulong Support, ulong Sign
         return new VpColumn(w, b, (support, signs & support, b, 0));
     }
 
-    public double Activation(ulong x)
-    {
-        double t = -B;
-        for (int i = 0; i < W.Length; i++) if (W[i] != 0) t += W[i] * Vertex.Coordinate(x, i);
-        return Math.Max(0, t);
-    }
+    public double Activation(ulong x) => Unit.Activation(x);
 }
 
 /// <summary>The restricted master LP of the VP: one equality row per sample, a free affine part, neuron columns p − q at

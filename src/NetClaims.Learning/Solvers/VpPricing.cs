@@ -18,7 +18,7 @@ internal static class VpPricing
     /// of every support of size ≥ 2 (ternary directions), and the <paramref name="keep"/> neurons with the largest.</summary>
     public static (double MaxViolation, List<Candidate> Best) Lattice(int d, IReadOnlyList<ulong> points, double[] lambda, bool ternary, int keep, CancellationToken cancel)
     {
-        ulong full = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
+        ulong full = (1UL << d) - 1;
         var supports = ternary
             ? Enumerable.Range(0, 1 << d).Select(s => (ulong)s).Where(s => BitOperations.PopCount(s) >= 2).ToArray()
             : [full];

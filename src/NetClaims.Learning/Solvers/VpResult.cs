@@ -29,8 +29,25 @@ public sealed record VpNeuron(double[] W, double B, double U)
     public double Activation(ulong x)
     {
         double t = -B;
-        for (int i = 0; i < W.Length; i++) t += W[i] * Vertex.Coordinate(x, i);
+        for (int i = 0; i < W.Length; i++) if (W[i] != 0) t += W[i] * Vertex.Coordinate(x, i);
         return Math.Max(0, t);
+    }
+
+    /// <summary>E[χ(x)·σ(⟨w, x⟩ − b)] over all 2^d vertices (d = the length of w), summed directly.</summary>
+    public double ParityCorrelation()
+    {
+        double total = 0;
+        for (ulong x = 0; x < 1UL << W.Length; x++) total += Parity.Sign(x) * Activation(x);
+        return total / Math.Pow(2, W.Length);
+    }
+
+    /// <summary>The network Σ u·σ(⟨w,x⟩ − b) + ⟨v,x⟩ + c at a vertex (mask).</summary>
+    public static double Network(IReadOnlyList<VpNeuron> neurons, double[] affine, double constant, ulong x)
+    {
+        double g = constant;
+        for (int i = 0; i < affine.Length; i++) g += affine[i] * Vertex.Coordinate(x, i);
+        foreach (var nu in neurons) g += nu.U * nu.Activation(x);
+        return g;
     }
 }
 
@@ -72,13 +89,7 @@ public sealed record VpResult(
     public (double Lo, double Hi)? CorrelationRange { get; init; }
 
     /// <summary>ĝ at a vertex (mask): Σ u·σ(⟨w,x⟩ − b) + ⟨v,x⟩ + c.</summary>
-    public double Evaluate(ulong x)
-    {
-        double g = Constant;
-        for (int i = 0; i < D; i++) g += Affine[i] * Vertex.Coordinate(x, i);
-        foreach (var nu in Neurons) g += nu.U * nu.Activation(x);
-        return g;
-    }
+    public double Evaluate(ulong x) => VpNeuron.Network(Neurons, Affine, Constant, x);
 
     /// <summary>ĝ on every vertex of the cube (2^d values).</summary>
     public double[] OnCube()

@@ -143,9 +143,7 @@ public static class VpSolver
             }
             return (BitOperations.PopCount(signs) % 2 == 0 ? 1 : -1) * sum / Math.Pow(2, d);
         }
-        double total = 0;
-        for (ulong x = 0; x <= full; x++) total += Parity.Sign(x) * col.Activation(x);
-        return total / Math.Pow(2, d);
+        return col.Unit.ParityCorrelation();
     }
 
     /// <summary>n distinct uniformly random vertices of {±1}^d (masks), labelled by χ, from a seed.</summary>

@@ -51,17 +51,16 @@ internal static class VpEval
             if (all) return dictionaryName is null or "sign" ? FullCube(d, format)
                 : Cli.Fail("--all solves the whole cube by symmetry over sign directions; --dictionary ternary|search applies to samples");
             if (d < 2 || d > VpSolver.MaxD) return Cli.Fail($"--d must be between 2 and {VpSolver.MaxD}, not {d}");
-            int count = all ? 1 << d : nOpt!.Value;
+            int count = nOpt!.Value;
             if (count < 1 || count > VpSolver.MaxSamples || (ulong)count > 1UL << d)
                 return Cli.Fail($"--n must be between 1 and min(2^d, {VpSolver.MaxSamples}) = {Math.Min(1L << d, VpSolver.MaxSamples)}, not {count}");
-            if (all) (x, y) = (Enumerable.Range(0, count).Select(v => (ulong)v).ToArray(), Enumerable.Range(0, count).Select(v => Parity.Sign((ulong)v)).ToArray());
-            else (x, y) = VpSolver.ParitySamples(d, count, seed);
-            source = all ? "every vertex" : $"{count} random vertices (seed {seed})";
+            (x, y) = VpSolver.ParitySamples(d, count, seed);
+            source = $"{count} random vertices (seed {seed})";
         }
-        var dictionary = dictionaryName switch { "sign" => VpDictionary.Sign, "ternary" => VpDictionary.Ternary, "search" => VpDictionary.Search, _ => all ? VpDictionary.Sign : VpDictionary.Search };
-        if (dictionary == VpDictionary.Ternary && d > VpSolver.MaxTernaryD) return Cli.Fail($"--dictionary ternary is priced exactly up to d = {VpSolver.MaxTernaryD}; use search at d = {d}");
+        var dictionary = Dictionary(dictionaryName ?? "search");
+        if (dictionary == VpDictionary.Ternary && d > VpSolver.MaxTernaryD) return Cli.Fail(TernaryTooLarge);
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
-        var r = VpSolver.Solve(d, x, y, log: line => { if (throttle.Due()) Console.Error.WriteLine("  " + line); }, dictionary: dictionary, faceRange: !all);
+        var r = VpSolver.Solve(d, x, y, log: line => { if (throttle.Due()) Console.Error.WriteLine("  " + line); }, dictionary: dictionary, faceRange: true);
         var range = r.CorrelationRange;
         if (r.Status != "OPTIMAL") return Cli.Fail($"the master LP ended {r.Status}");
         var cube = VpOnCube.Of(r);
@@ -95,6 +94,17 @@ internal static class VpEval
         }, Text(r, d, x.Length, source, cube, rho), "cost");
         return r.Certified() ? Cli.Ok : Cli.ClaimFailed;
     }
+
+    /// <summary>The dictionary named by a <c>--dictionary</c> value (the option accepts only sign, ternary and search).</summary>
+    internal static VpDictionary Dictionary(string name) => name switch
+    {
+        "sign" => VpDictionary.Sign,
+        "ternary" => VpDictionary.Ternary,
+        _ => VpDictionary.Search,
+    };
+
+    /// <summary>The one-line refusal of <c>--dictionary ternary</c> beyond the d it is priced exactly at.</summary>
+    internal static string TernaryTooLarge => $"--dictionary ternary is priced exactly up to d = {VpSolver.MaxTernaryD}; use search beyond";
 
     // The whole cube: one exact pricing round with λ = χ (VpFullCube), the optimum 2^d√d/M with its dual certificate.
     static int FullCube(int d, string format)

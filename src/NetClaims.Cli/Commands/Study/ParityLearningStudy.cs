@@ -44,8 +44,8 @@ internal static class ParityLearningStudy
         if (ds.Any(d => d < 4 || d > 16)) return Cli.Fail($"--d: each dimension must be between 4 and 16 (the VP at d = 16, n = 256 takes ~100 s here), not {string.Join(",", ds)}");
         if (seeds < 1 || seeds > 20) return Cli.Fail($"--seeds must be between 1 and 20, not {seeds}");
         if (maxN < 4 || maxN > VpSolver.MaxSamples) return Cli.Fail($"--max-n must be between 4 and {VpSolver.MaxSamples}, not {maxN}");
-        var dictionary = dictionaryName switch { "sign" => VpDictionary.Sign, "ternary" => VpDictionary.Ternary, _ => VpDictionary.Search };
-        if (dictionary == VpDictionary.Ternary && ds.Max() > VpSolver.MaxTernaryD) return Cli.Fail($"--dictionary ternary is priced exactly up to d = {VpSolver.MaxTernaryD}");
+        var dictionary = Eval.VpEval.Dictionary(dictionaryName);
+        if (dictionary == VpDictionary.Ternary && ds.Max() > VpSolver.MaxTernaryD) return Cli.Fail(Eval.VpEval.TernaryTooLarge);
         Directory.CreateDirectory(outDir);
 
         var jobs = ds.SelectMany(d => VpLearningCurve.Grid(d, maxN).Where(g => g.Ratio <= 2.0001)
