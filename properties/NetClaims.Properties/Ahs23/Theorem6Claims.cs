@@ -29,7 +29,7 @@ internal static class Theorem6Claims
     static readonly Citation Source = new(Paper.Ahs, "Theorem 6; THEOREMS.md §1.6",
         "d/16 statement [SRC:blog]; the sharp (1 − ‖g−χ‖)/ρ_d and the correlation chain are [DER+NUM]");
 
-    static Hedgehog.Gen<NetCase> Nets =>
+    internal static Hedgehog.Gen<NetCase> Nets =>
         from kind in Gen.Int32(Range.Constant(0, 2))
         from d in Gen.Int32(Range.Constant(2, 8))
         from width in Gen.Int32(Range.Constant(0, 8))
