@@ -6,6 +6,7 @@
 //   Report   netclaims verify --out artifacts/report: Markdown + JSON report
 //   Bench    BenchmarkDotNet suites and the largest-d-in-60-s sweep (not part of CI)
 //   Sweep    netclaims sweep --seeds 100: every claim over 100 run seeds, false-failure rates (not part of CI)
+//   Pack     the packages NetClaims, NetClaims.Networks, NetClaims.Cli (the netclaims tool) and NetClaims.Templates into artifacts/packages
 //   Mutate   Stryker.NET over the machinery the claims depend on (not part of CI; ~43 min on 2 cores)
 //   CI       Build, Test, Claims (the default; what .ci/run does)
 var target = Argument("target", "CI");
@@ -62,6 +63,29 @@ Task("Mutate").Does(() =>
         WorkingDirectory = "./tests/NetClaims.Tests",
     });
     if (code != 0) throw new Exception($"dotnet stryker exited with {code}");
+});
+
+// The packages (with symbols), versioned by Directory.Build.props (override: --version=1.2.3), stamped with the commit.
+Task("Pack").IsDependentOn("Build").Does(() =>
+{
+    var commit = "";
+    try
+    {
+        IEnumerable<string> lines;
+        if (StartProcess("git", new ProcessSettings { Arguments = "rev-parse HEAD", RedirectStandardOutput = true }, out lines) == 0) commit = lines.FirstOrDefault() ?? "";
+    }
+    catch (Exception) { }
+    var settings = new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        OutputDirectory = "./artifacts/packages",
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("RepositoryCommit", commit),
+    };
+    if (HasArgument("version")) settings.MSBuildSettings.WithProperty("Version", Argument<string>("version"));
+    foreach (var project in new[] { "./src/NetClaims.Core/NetClaims.Core.csproj", "./src/NetClaims.Learning/NetClaims.Learning.csproj",
+                                    "./src/NetClaims.Cli/NetClaims.Cli.csproj", "./src/NetClaims.Templates/NetClaims.Templates.csproj" })
+        DotNetPack(project, settings);
 });
 
 Task("CI").IsDependentOn("Test").IsDependentOn("Claims");

@@ -14,16 +14,19 @@ internal static class ApproveCommand
     public static Command Create()
     {
         var claims = Cli.Claims("Claim id or dot-prefix to approve (repeatable; default: all)");
-        var cmd = new Command("approve", "Approve the current reports of claims into snapshots/") { claims };
-        cmd.SetAction(p => Run(p.GetValue(claims) ?? []));
+        var project = ClaimTarget.ProjectOption();
+        var assembly = ClaimTarget.AssemblyOption();
+        var cmd = new Command("approve", "Approve the current reports of claims into snapshots/") { claims, project, assembly };
+        cmd.SetAction(p => Run(p.GetValue(claims) ?? [], p.GetValue(project), p.GetValue(assembly)));
         return cmd;
     }
 
-    static int Run(string[] selectors)
+    static int Run(string[] selectors, string? project, string? assembly)
     {
         if (Ci.IsCi) return Cli.Fail("refusing to approve snapshots when CI=true: approve locally and commit snapshots/");
-        var selected = ClaimRunner.Select(Cli.Source.Claims, selectors);
-        var store = SnapshotStore.Locate();
+        var target = ClaimTarget.Resolve(project, assembly);
+        var selected = ClaimRunner.Select(target.Source.Claims, selectors);
+        var store = target.Snapshots;
         if (store is null) return Cli.Fail("no snapshots/ folder found: run from inside the NetClaims repository or set NETCLAIMS_SNAPSHOTS");
         var settings = RunSettings.Default.WithCache(new RunCache());
         foreach (var claim in selected)

@@ -16,10 +16,12 @@ internal static class ListCommand
             DefaultValueFactory = _ => "text",
             Validators = { r => { var v = r.GetValueOrDefault<string>(); if (v is not ("text" or "json" or "markdown")) r.AddError($"--format must be text, json or markdown, not '{v}'"); } },
         };
-        var cmd = new Command("list", "List every claim: id, source, evidence tier, statement") { format };
+        var project = ClaimTarget.ProjectOption();
+        var assembly = ClaimTarget.AssemblyOption();
+        var cmd = new Command("list", "List every claim: id, source, evidence tier, statement") { format, project, assembly };
         cmd.SetAction(p =>
         {
-            var claims = Cli.Source.Claims;
+            var claims = ClaimTarget.Resolve(p.GetValue(project), p.GetValue(assembly)).Source.Claims;
             if (p.GetValue(format) == "markdown")
             {
                 Console.Out.Write(ClaimCatalogDocument.Markdown(claims));

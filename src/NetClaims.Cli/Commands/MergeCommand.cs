@@ -14,7 +14,8 @@ internal static class MergeCommand
         var dirs = new Argument<string[]>("shards") { Description = "Report folders written by `verify --shard k/n --out DIR`", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "Merged report folder", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
         var format = Cli.Format();
-        var cmd = new Command("merge", "Merge shard reports into one report and verdict") { dirs, outDir, format };
+        var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML of the merged verdicts to this file" };
+        var cmd = new Command("merge", "Merge shard reports into one report and verdict") { dirs, outDir, format, junit };
         cmd.SetAction(p =>
         {
             var output = ReportFolder.Check(p.GetValue(outDir)!);
@@ -24,6 +25,8 @@ internal static class MergeCommand
             RunReport.Write(p.GetValue(outDir)!, doc, reports, Cli.Exporters);
             if (p.GetValue(format) == "json") Console.Write(doc.ToJson());
             else VerdictTable.Print(doc, p.GetValue(outDir)!);
+            if (p.GetValue(junit) is { } junitPath) CiOutput.WriteJUnit(doc, junitPath);
+            GitHubActions.Publish(doc, ClaimTarget.Resolve(null, null));
             return doc.Claims.All(c => c.Passed) ? Cli.Ok : Cli.ClaimFailed;
         });
         return cmd;

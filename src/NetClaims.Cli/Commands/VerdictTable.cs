@@ -6,7 +6,7 @@ namespace NetClaims.Cli.Commands;
 /// <summary>The plain-text verdict table (stable for logs and grep), with failures, replay commands and search results.</summary>
 internal static class VerdictTable
 {
-    public static void Print(RunDocument doc, string outDir)
+    public static void Print(RunDocument doc, string outDir, string target = "")
     {
         var rs = doc.Claims;
         int w = Math.Max(5, rs.Select(r => r.Id.Length).DefaultIfEmpty(5).Max());
@@ -28,11 +28,11 @@ internal static class VerdictTable
             if (r.Replay is not null && ReplayToken.TryParse(r.Replay, out var t))
             {
                 Console.WriteLine($"  replay token: {t}");
-                Console.WriteLine($"  replay with:  {t.Command}");
+                Console.WriteLine($"  replay with:  {t.Command}{target}");
             }
             foreach (var d in r.SnapshotDifferences.Take(10)) Console.WriteLine($"  {d}");
             if (r.SnapshotDifferences.Count > 10) Console.WriteLine($"  … and {r.SnapshotDifferences.Count - 10} more");
-            if (r.Snapshot is SnapshotState.Mismatch or SnapshotState.Missing) Console.WriteLine($"  if the new numbers are right: netclaims approve --claim {r.Id}");
+            if (r.Snapshot is SnapshotState.Mismatch or SnapshotState.Missing) Console.WriteLine($"  if the new numbers are right: netclaims approve --claim {r.Id}{target}");
         }
         Console.WriteLine();
         if (!doc.Complete) Console.WriteLine("INCOMPLETE: interrupted before every claim ran");

@@ -26,42 +26,50 @@ internal static class VerifyCommand
         var profile = new Option<string?>("--profile") { Description = "ci | fast | deep (default: ci when CI=true, else fast)" };
         var shard = new Option<string?>("--shard") { Description = "Run slice k/n of (claim × case); combine the n folders with `netclaims merge`" };
         var failures = new Option<string?>("--failures") { Description = "Failure database folder (default .netclaims/failures at the repository root, or NETCLAIMS_FAILURES)" };
+        var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML to this file (one test case per claim and per negative control)" };
+        var project = ClaimTarget.ProjectOption();
+        var assembly = ClaimTarget.AssemblyOption();
         var cmd = new Command("verify", "Verify claims and their negative controls; print the verdict table; write the report")
         {
-            claims, seed, format, outDir, replay, noSnapshots, profile, shard, failures,
+            claims, seed, format, outDir, replay, noSnapshots, profile, shard, failures, junit, project, assembly,
         };
         cmd.SetAction(p => Run(new Options(p.GetValue(claims) ?? [], p.GetValue(seed), p.GetValue(format)!, p.GetValue(outDir)!,
             p.GetValue(replay) ?? Environment.GetEnvironmentVariable("NETCLAIMS_REPLAY"), p.GetValue(noSnapshots),
-            Profile.Resolve(p.GetValue(profile)), p.GetValue(shard) is { } sh ? Shard.Parse(sh) : Shard.Whole, p.GetValue(failures))));
+            Profile.Resolve(p.GetValue(profile)), p.GetValue(shard) is { } sh ? Shard.Parse(sh) : Shard.Whole, p.GetValue(failures),
+            p.GetValue(junit), p.GetValue(project), p.GetValue(assembly))));
         return cmd;
     }
 
-    sealed record Options(string[] Selectors, ulong? Seed, string Format, string OutDir, string? Replay, bool NoSnapshots, Profile Profile, Shard Shard, string? Failures);
+    sealed record Options(string[] Selectors, ulong? Seed, string Format, string OutDir, string? Replay, bool NoSnapshots, Profile Profile, Shard Shard, string? Failures,
+        string? JUnit, string? Project, string? Assembly);
 
     static int Run(Options o)
     {
+        if (o.JUnit is { } j && (Directory.Exists(j) || Path.GetDirectoryName(Path.GetFullPath(j)) is { } jd && !Directory.Exists(jd)))
+            return Cli.Fail($"--junit {j}: not a file in an existing folder");
+        var target = ClaimTarget.Resolve(o.Project, o.Assembly);
         var selectors = o.Selectors;
         if (o.Replay is not null)
         {
             if (string.IsNullOrWhiteSpace(o.Replay)) return Cli.Fail("--replay needs a token (nc1:CLAIM-ID/check@DATA)");
             var token = ReplayToken.Parse(o.Replay);
-            if (Cli.Source.Claims.All(c => c.Id != token.Claim)) return Cli.Fail($"replay token names unknown claim '{token.Claim}'");
+            if (target.Source.Claims.All(c => c.Id != token.Claim)) return Cli.Fail($"replay token names unknown claim '{token.Claim}'");
             if (selectors.Length == 0) selectors = [token.Claim.Value];
             else if (!selectors.Any(sel => token.Claim.MatchesSelector(sel)))
                 return Cli.Fail($"replay token names claim {token.Claim}, which --claim {string.Join(", ", selectors)} does not select");
         }
-        var source = Cli.Source;
+        var source = target.Source;
         var selected = ClaimRunner.Select(source.Claims, selectors);
         ReportFolder.Check(o.OutDir);
-        var snapshots = o.NoSnapshots ? null : SnapshotStore.Locate();
+        var snapshots = o.NoSnapshots ? null : target.Snapshots;
         if (!o.NoSnapshots && snapshots is null)
             return Cli.Fail($"no snapshots/ folder found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory} (run inside the repository, set NETCLAIMS_SNAPSHOTS, or pass --no-snapshots)");
         if (o.Seed >= RunSettings.PilotSeedBase) return Cli.Fail($"run seeds from {RunSettings.PilotSeedBase} on are reserved for pilot sweeps (netclaims sweep --pilot)");
         if (o.Profile == Profile.CiProfile && o.Seed is { } s && s != 0) Console.Error.WriteLine($"netclaims: profile ci: using the fixed seed 0, not {s}");
         ulong seed = o.Profile.RandomSeed ? o.Seed ?? (ulong)System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) : 0;
 
-        var failureStore = o.Failures is not null ? new FailureStore(o.Failures) : FailureStore.Locate();
-        var examples = SnapshotStore.Locate() is { } snap ? new ExampleStore(Path.Combine(snap.Directory, "examples")) : null;
+        var failureStore = target.Failures(o.Failures);
+        var examples = target.Snapshots is { } snap ? new ExampleStore(Path.Combine(snap.Directory, "examples")) : null;
         using var interrupt = new Interrupt("finishing the report of the claims done so far");
         var settings = RunSettings.Default.WithProfile(o.Profile).WithSeed(seed).WithShard(o.Shard).WithReplay(o.Replay)
             .WithFailures(failureStore).WithExamples(examples).WithCancellation(interrupt.Token).WithCache(new RunCache());
@@ -81,7 +89,9 @@ internal static class VerifyCommand
         RunReport.Write(o.OutDir, results, meta, Cli.Exporters);
         var doc = meta with { Claims = results.Select(r => r.ToRecord()).ToArray() };
         if (o.Format == "json") Console.Write(doc.ToJson());
-        else VerdictTable.Print(doc, o.OutDir);
+        else VerdictTable.Print(doc, o.OutDir, o.Project is { } pr ? $" --project {pr}" : o.Assembly is { } asm ? $" --assembly {asm}" : "");
+        if (o.JUnit is { } junitPath) CiOutput.WriteJUnit(doc, junitPath);
+        GitHubActions.Publish(doc, target);
         if (!complete) return Cli.Interrupted;
         return doc.Claims.All(r => r.Passed) ? Cli.Ok : Cli.ClaimFailed;
     }

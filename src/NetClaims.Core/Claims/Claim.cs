@@ -12,6 +12,8 @@ namespace NetClaims.Claims;
 /// <param name="Check">Runs generated inputs / constructions; must hold.</param>
 /// <param name="Report">The numeric report over the claim's grid (approved into snapshots/).</param>
 /// <param name="NegativeControl">A plausible false variant that the harness must refute.</param>
+/// <param name="SourceFile">Where the claim is defined (filled in by the compiler; CI annotations point here).</param>
+/// <param name="SourceLine">The line of the definition (filled in by the compiler).</param>
 public sealed record Claim(
     ClaimId Id,
     Citation Source,
@@ -19,8 +21,23 @@ public sealed record Claim(
     EvidenceTier Tier,
     Func<ClaimContext, CheckOutcome> Check,
     Func<ClaimContext, ReportContent> Report,
-    NegativeControl NegativeControl)
+    NegativeControl NegativeControl,
+    [System.Runtime.CompilerServices.CallerFilePath] string SourceFile = "",
+    [System.Runtime.CompilerServices.CallerLineNumber] int SourceLine = 0)
 {
+    /// <summary>
+    /// <see cref="SourceFile"/> relative to <paramref name="root"/> with '/' separators (a deterministic CI build maps
+    /// source paths to <c>/_/…</c>, which is taken as relative already); null when unknown or outside the root.
+    /// </summary>
+    public string? SourcePath(string root)
+    {
+        if (string.IsNullOrEmpty(SourceFile)) return null;
+        var f = SourceFile.Replace('\\', '/');
+        if (f.StartsWith("/_/", StringComparison.Ordinal)) return f[3..];
+        var rel = System.IO.Path.GetRelativePath(root, SourceFile).Replace('\\', '/');
+        return rel.StartsWith("../", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(rel) ? null : rel;
+    }
+
     /// <summary>The context in which the runner runs <paramref name="role"/> of this claim.</summary>
     public ClaimContext Context(ClaimRole role, RunSettings settings) => new(Id, role, settings);
 

@@ -56,14 +56,15 @@ public static class ProofClaim
     /// (refuted only when the first failing step is the corrupted one; a failure elsewhere is an error of the control),
     /// and whose report is the chain with per-step slack over <paramref name="family"/>.
     /// </summary>
-    public static Claim ToClaim<T>(this Proof<T> proof, ClaimId id, Citation source, string statement, ProofCases<T> cases, ProofFamily<T> family, WrongStep<T> wrong)
+    public static Claim ToClaim<T>(this Proof<T> proof, ClaimId id, Citation source, string statement, ProofCases<T> cases, ProofFamily<T> family, WrongStep<T> wrong,
+        [System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "", [System.Runtime.CompilerServices.CallerLineNumber] int sourceLine = 0)
     {
         var bad = proof.WithWrongStep(wrong.Step, wrong.Term, wrong.Value, wrong.By);
         var badStep = bad.Step(wrong.Step);
         return new Claim(id, source, statement, proof.Tier,
             ctx => Check(proof, ctx, cases),
             ctx => ProofReport.Of(proof, ctx, family, cases.Show),
-            new NegativeControl($"step {wrong.Step} as {badStep.Text} (by {wrong.By})", ctx => Refute(bad, ctx, cases)));
+            new NegativeControl($"step {wrong.Step} as {badStep.Text} (by {wrong.By})", ctx => Refute(bad, ctx, cases)), sourceFile, sourceLine);
     }
 
     /// <summary>Checks every step of <paramref name="proof"/> on the cases; a failure names the step and prints the chain with its values.</summary>

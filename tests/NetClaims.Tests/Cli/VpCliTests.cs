@@ -1,6 +1,8 @@
 namespace NetClaims.Tests.Cli;
 
-/// <summary><c>netclaims eval vp</c>: its output fields, and one line for every malformed sample file.</summary>
+/// <summary><c>netclaims eval vp</c>: its output fields, and one line for every malformed sample file. In-process like
+/// <see cref="CliTests"/>, so in its "console" collection (Console.SetOut is process-wide).</summary>
+[Collection("console")]
 public sealed class VpCliTests : IDisposable
 {
     readonly string dir = Directory.CreateTempSubdirectory("netclaims-vp-").FullName;
