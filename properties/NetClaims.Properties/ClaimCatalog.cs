@@ -19,8 +19,8 @@ public static class ClaimCatalog
     public static IReadOnlyList<System.Reflection.Assembly> Assemblies { get; } =
         [typeof(Claim).Assembly, typeof(NetClaims.Cube.Dimension).Assembly, typeof(ClaimCatalog).Assembly];
 
-    public static IReadOnlyList<Claim> All { get; } =
-    [
+    public static IReadOnlyList<Claim> All { get; } = new[]
+    {
         OneDimensionalClaims.MinNorm,
         SawtoothRidgeClaims.Interpolates,
         SawtoothRidgeClaims.Cost,
@@ -90,7 +90,10 @@ public static class ClaimCatalog
         MeasureClaims.EulerIdentity,
         MeasureClaims.MeasureInvariance,
         StudyClaims.CapacityStudyClaim,
-    ];
+    }.Select(WithDocs).ToArray();
+
+    // Every report links the docs page of its paper (docs/{id prefix}.md).
+    static Claim WithDocs(Claim c) => c with { Source = c.Source with { Docs = ClaimCatalogDocument.DocsPage(c.Id.Value.Split('.')[0]) } };
 
     /// <summary>The catalogue as a claim source (what the command line runs).</summary>
     public static IClaimSource Source { get; } = ClaimSource.Of("NetClaims.Properties", All, [.. Assemblies.Skip(1)]);

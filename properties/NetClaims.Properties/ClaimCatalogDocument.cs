@@ -49,6 +49,7 @@ free constant only; all constructions here except the spline ridge have zero lin
             var group = claims.Where(c => Prefix(c) == prefix).ToArray();
             if (group.Length == 0) continue;
             sb.Append("\n## ").Append(title).Append("\n\n");
+            sb.Append($"Definitions, what is unsure and what is left unchecked: [{DocsPage(prefix)}]({prefix}.md).\n\n");
             if (note.Length > 0) sb.Append(note.Replace("\r", "")).Append("\n\n");
             sb.Append("| id | tier | statement | source | negative control |\n|---|---|---|---|---|\n");
             foreach (var c in group)
@@ -57,9 +58,28 @@ free constant only; all constructions here except the spline ridge have zero lin
         return sb.ToString();
     }
 
-    // The locators point into the project's digest of the papers by section (§); the digest itself is working material,
-    // not part of the product, so the catalogue shows the paper and the section, as the README always has.
-    static string Source(Citation s) => (s.Locator + " " + s.Provenance).Replace("THEOREMS.md ", "", StringComparison.Ordinal);
+    /// <summary>The docs page of a paper (its id prefix), where its definitions and claims are written out.</summary>
+    public static string DocsPage(string prefix) => $"docs/{prefix}.md";
+
+    /// <summary>The ids of the papers, in catalogue order.</summary>
+    public static IReadOnlyList<string> Papers => Groups.Select(g => g.Prefix).ToArray();
+
+    /// <summary>
+    /// The generated part of a paper's docs page: every claim of the paper with its tier, statement (with the checked
+    /// range), source with provenance, and negative control.
+    /// </summary>
+    public static string PaperTable(IReadOnlyList<Claim> claims, string prefix)
+    {
+        var sb = new StringBuilder();
+        var group = claims.Where(c => Prefix(c) == prefix).ToArray();
+        sb.Append($"{group.Length} claims, generated from the claims themselves (a test keeps this table current).\n\n");
+        sb.Append("| id | tier | statement (what is checked, over which range) | source and provenance | negative control |\n|---|---|---|---|---|\n");
+        foreach (var c in group)
+            sb.Append($"| `{c.Id}` | {c.Tier} | {Cell(c.Statement)} | {Cell(Source(c.Source))} | {Cell(c.NegativeControl.Statement)} |\n");
+        return sb.ToString();
+    }
+
+    static string Source(Citation s) => s.Locator + " " + s.Provenance;
 
     static string Prefix(Claim c) => c.Id.Value.Split('.')[0];
 

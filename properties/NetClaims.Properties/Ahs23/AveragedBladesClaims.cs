@@ -3,16 +3,16 @@ using NetClaims.Constructions;
 
 namespace NetClaims.Properties.Ahs23;
 
-/// <summary>THEOREMS.md §1.3: AHS Theorem 4 (averaged single-bladed sawtooth) and its half-width-2 improvement.</summary>
+/// <summary>docs/ahs23.md §1.3: AHS Theorem 4 (averaged single-bladed sawtooth) and its half-width-2 improvement.</summary>
 internal static class AveragedBladesClaims
 {
     static readonly Construction Blades = ConstructionCatalog.Get(AveragedBlades.Name);
     static readonly Construction Half = ConstructionCatalog.Get(AveragedBlades.HalfWidthName);
 
-    static readonly Citation Thm4 = new(Paper.Ahs, "Theorem 4; THEOREMS.md §1.3",
+    static readonly Citation Thm4 = new(Paper.Ahs, "Theorem 4; docs/ahs23.md §1.3",
         "[SRC:blog] structure (width O(2^d), R-norm O(d)); s, χ(v), signed Q, odd-d shift and cost 4√d|Q| [DER+NUM]");
 
-    static readonly Citation HalfWidth = new(Paper.Digest, "improvement of AHS Theorem 4; THEOREMS.md §1.3", "[DER+NUM] half-width-2 blade, same Q, cost 2√d|Q|");
+    static readonly Citation HalfWidth = new(Paper.Digest, "improvement of AHS Theorem 4; docs/ahs23.md §1.3", "[DER+NUM] half-width-2 blade, same Q, cost 2√d|Q|");
 
     public static Claim Interpolates { get; } = ConstructionClaims.Interpolates(
         "ahs23.thm4.blades.interpolates", Thm4, Blades,

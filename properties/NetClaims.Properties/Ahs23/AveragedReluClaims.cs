@@ -5,12 +5,12 @@ using NetClaims.Exact;
 
 namespace NetClaims.Properties.Ahs23;
 
-/// <summary>THEOREMS.md §1.4: the averaged single ReLU g*, whose cost 1/ρ_d is the minimum over the sign-direction dictionary (certified), and over all directions if ρ_d is the sup of the single-neuron correlation (numerical evidence to d = 10).</summary>
+/// <summary>docs/ahs23.md §1.4: the averaged single ReLU g*, whose cost 1/ρ_d is the minimum over the sign-direction dictionary (certified), and over all directions if ρ_d is the sup of the single-neuron correlation (numerical evidence to d = 10).</summary>
 internal static class AveragedReluClaims
 {
     static readonly Construction C = ConstructionCatalog.Get(AveragedRelu.Name);
 
-    static readonly Citation Source = new(Paper.Digest, "exact minimum-norm parity interpolation; THEOREMS.md §1.4",
+    static readonly Citation Source = new(Paper.Digest, "exact minimum-norm parity interpolation; docs/ahs23.md §1.4",
         "[DER+NUM] g*, M_d and C(g*) = 1/ρ_d (exhaustive d ≤ 10 in the digest); not in the paper as far as known");
 
     public static Claim Interpolates { get; } = ConstructionClaims.Interpolates(

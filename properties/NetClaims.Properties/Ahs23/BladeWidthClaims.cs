@@ -16,7 +16,7 @@ internal static class BladeWidthClaims
 {
     static readonly ClaimId Id = new("ahs23.thm5.width");
 
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 5; THEOREMS.md §1.5",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 5; docs/ahs23.md §1.5",
         "width Õ(d^{3/2}/ε²) [SRC:blog]; the Bernstein width [DER]; the measured widths, exponents and thresholds [NUM]");
 
     const double Delta = 0.1;

@@ -10,7 +10,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// The single-neuron correlation lemma behind AHS Theorem 6 (THEOREMS.md §1.6) in its sharp form: for every w ≠ 0 and b,
+/// The single-neuron correlation lemma behind AHS Theorem 6 (docs/ahs23.md §1.6) in its sharp form: for every w ≠ 0 and b,
 /// |E[χσ(⟨w,x⟩+b)]| ≤ ρ_d·‖w‖₂ (ρ_d from §1.4 D2), which implies the paper's ≤ (8/d)‖w‖₂. The sup is attained at sign
 /// vectors, so random directions are far from the bound and targeted search is what shows how close the worst case comes.
 /// </summary>
@@ -28,7 +28,7 @@ internal static class CorrelationClaims
 
     static readonly ClaimId Id = new("ahs23.s1-6.correlation");
 
-    static readonly Citation Source = new(Paper.Ahs, "lemma behind Theorem 6; THEOREMS.md §1.4 D2, §1.6",
+    static readonly Citation Source = new(Paper.Ahs, "lemma behind Theorem 6; docs/ahs23.md §1.4 D2, §1.6",
         "statement [SRC:blog]; the lemma's 8/d is [UNSURE]; sharp ρ_d closed form [DER+NUM]");
 
     // Float tolerance: the correlation sums 2^d ≤ 1024 terms of size ≤ ‖w‖₁, so rounding is ≲ 1e-13·‖w‖; 1e-9 relative is ample.
@@ -149,7 +149,7 @@ internal static class CorrelationClaims
     }
 
     public static Claim Subset { get; } = new(
-        SubsetId, new Citation(Paper.Digest, "ρ(χ_S); THEOREMS.md §1.6", "[DER]: coordinates outside S only shift the bias"),
+        SubsetId, new Citation(Paper.Digest, "ρ(χ_S); docs/ahs23.md §1.6", "[DER]: coordinates outside S only shift the bias"),
         "For every subset S with |S| ≥ 2, every w and b: |E[χ_S(x)σ(⟨w,x⟩+b)]| ≤ ρ_|S|·‖w_S‖₂ — the correlation with χ_S is governed by |S|, not by d (3 ≤ d ≤ 10).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s, SubsetCases, (c, ctx) => SubsetCheck(c, ctx, x => RhoOf(x.K)), new CheckOptions<SubsetCase> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("proper subset", 0.3), new CoverageRequirement("w = 1_S", 0.2)] }),

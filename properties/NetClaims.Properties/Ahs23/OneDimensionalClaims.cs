@@ -8,7 +8,7 @@ using Range = Hedgehog.Linq.Range;
 
 namespace NetClaims.Properties.Ahs23;
 
-/// <summary>THEOREMS.md §1.0 F2: one-dimensional minimum-norm interpolation, variants A and B, against an LP over a knot grid.</summary>
+/// <summary>docs/ahs23.md §1.0 F2: one-dimensional minimum-norm interpolation, variants A and B, against an LP over a knot grid.</summary>
 internal static class OneDimensionalClaims
 {
     internal sealed record Data(double[] X, double[] Y)
@@ -19,7 +19,7 @@ internal static class OneDimensionalClaims
 
     static readonly ClaimId Id = new("ahs23.s1-0.one-d-min-norm");
 
-    static readonly Citation Source = new(Paper.Digest, "1-D minimum-norm interpolation; THEOREMS.md §1.0 F2",
+    static readonly Citation Source = new(Paper.Digest, "1-D minimum-norm interpolation; docs/ahs23.md §1.0 F2",
         "variant A formula [DER+NUM]; variant B formula [REC+NUM] (Savarese et al.); which variant each AHS theorem uses is [UNSURE]");
 
     // Sorted distinct x on a 0.1 grid (gaps 0.1…2.0); y either free on a 0.1 grid in [−3, 3], or a trend plus small noise —
@@ -65,7 +65,7 @@ internal static class OneDimensionalClaims
     {
         var t = new ReportTable.Builder("examples").Column("data", CellRule.Text).Column("A_formula", CellRule.Rel(1e-12)).Column("A_lp", CellRule.Within(new Tolerance(1e-7, 1e-6)))
             .Column("B_formula", CellRule.Rel(1e-12)).Column("B_lp", CellRule.Within(new Tolerance(1e-7, 1e-6)));
-        // THEOREMS.md §1.0 F2 [DER+NUM]: y = x on {0,1,2}: A 0, B 1; x = 0..3, y = (0, 1, 2.5, 4): A 0.5, B 1.5; y = (−1)^i on 0..4: B 12.
+        // docs/ahs23.md §1.0 F2 [DER+NUM]: y = x on {0,1,2}: A 0, B 1; x = 0..3, y = (0, 1, 2.5, 4): A 0.5, B 1.5; y = (−1)^i on 0..4: B 12.
         var cases = new (string Name, double[] X, double[] Y)[]
         {
             ("y=x on 0,1,2", [0, 1, 2], [0, 1, 2]),

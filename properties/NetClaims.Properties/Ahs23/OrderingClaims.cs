@@ -7,13 +7,13 @@ using NetClaims.Reports;
 
 namespace NetClaims.Properties.Ahs23;
 
-/// <summary>THEOREMS.md §7: exact ordering facts between the parity constructions' costs, decided from their weights.</summary>
+/// <summary>docs/ahs23.md §7: exact ordering facts between the parity constructions' costs, decided from their weights.</summary>
 internal static class OrderingClaims
 {
     // Declared first: static fields initialise in textual order, and the claims below use it.
     static readonly string[] Order = [SawtoothRidge.Name, SplineRidge.Name, AveragedBlades.Name, AveragedBlades.HalfWidthName, AveragedRelu.Name];
 
-    static readonly Citation Source = new(Paper.Digest, "quick reference; THEOREMS.md §7", "[NUM] exhaustive; orderings [DER]");
+    static readonly Citation Source = new(Paper.Digest, "quick reference; docs/ahs23.md §7", "[NUM] exhaustive; orderings [DER]");
 
     static SurdSum Cost(ClaimContext s, string name, int d) => Evaluations.Cost(s.Cache, ConstructionCatalog.Get(name), new Dimension(d)).Cost;
 

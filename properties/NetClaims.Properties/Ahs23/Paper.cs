@@ -5,8 +5,8 @@ internal static class Paper
 {
     public const string Ahs = "Ardeshir, Hsu, Sanford: Intrinsic dimensionality and generalization properties of the R-norm inductive bias (COLT 2023, arXiv 2206.05317)";
 
-    /// <summary>For results derived in THEOREMS.md rather than stated in the paper.</summary>
-    public const string Digest = "THEOREMS.md (derived beyond the paper, building on Ardeshir–Hsu–Sanford COLT 2023)";
+    /// <summary>For results derived in this project (docs/ahs23.md) rather than stated in the paper.</summary>
+    public const string Digest = "docs/ahs23.md (derived beyond the paper, building on Ardeshir–Hsu–Sanford COLT 2023)";
 
     /// <summary>The d grid of every exhaustive report: 2^16 vertices is the floor for exhaustive checks.</summary>
     public const int MaxExhaustiveD = 16;

@@ -11,7 +11,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// AHS Theorem 3 in its sharp form (THEOREMS.md §1.2): every ridge interpolant of χ costs at least 2(d−1)√d, with
+/// AHS Theorem 3 in its sharp form (docs/ahs23.md §1.2): every ridge interpolant of χ costs at least 2(d−1)√d, with
 /// equality along sign vectors. Checked on generated directions (dense, sparse, near-degenerate, integer) and by
 /// targeted search that climbs towards the cheapest direction.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class RidgeClaims
 
     static readonly ClaimId Id = new("ahs23.thm3.ridge-lower-bound");
 
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 3; THEOREMS.md §1.2",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 3; docs/ahs23.md §1.2",
         "Ω(d^{3/2}) [SRC:blog]; the sharp constant 2(d−1)√d is [DER+NUM], the paper's constant is [UNSURE]");
 
     static Hedgehog.Gen<Direction> Directions =>

@@ -9,7 +9,7 @@ using NetClaims.Statistics;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// AHS Theorem 5 (THEOREMS.md §1.5): sampling m = Õ(d^{3/2}/ε²) blades of the Theorem-4 average gives an ε-approximate
+/// AHS Theorem 5 (docs/ahs23.md §1.5): sampling m = Õ(d^{3/2}/ε²) blades of the Theorem-4 average gives an ε-approximate
 /// parity interpolant with R-norm O(d). The claim is about the width: the Bernstein width m_B suffices with probability
 /// ≥ 1 − δ, and it is sharp up to a constant — a quarter of it fails at a significant rate. Every sample costs exactly
 /// 4√d|Q| by construction (its weights are |Q|/m each), which the report shows as an observation, not a check.
@@ -21,7 +21,7 @@ internal static class SampledBladesClaims
     /// <summary>Sampled configurations per run (each one exhaustive over the cube at three widths).</summary>
     const int Cases = 60;
 
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 5; THEOREMS.md §1.5",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 5; docs/ahs23.md §1.5",
         "width Õ(d^{3/2}/ε²) [SRC:blog]; the sampling construction and the Bernstein width formula are [DER+NUM]");
 
     internal sealed record Sample(int D, double Epsilon, int M, int Seed)

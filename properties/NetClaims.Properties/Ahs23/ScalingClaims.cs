@@ -9,7 +9,7 @@ using NetClaims.Statistics;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// The Θ(d) vs Θ(d^{3/2}) separation (AHS Theorems 3 and 4; THEOREMS.md §1.1–§1.4) as certified two-sided bounds on
+/// The Θ(d) vs Θ(d^{3/2}) separation (AHS Theorems 3 and 4; docs/ahs23.md §1.1–§1.4) as certified two-sided bounds on
 /// exact costs for every d ≤ 62, not as fitted exponents: the averaged costs are central binomials, and the
 /// central-binomial inequality √(π(m + ¼)) &lt; 4^m/C(2m, m) &lt; √(π(m + ½)) (every m ≥ 1; Kazarinoff's sharpening of
 /// Wallis) puts each of them between two lines through the origin; the ridge costs are (2d+3)√d and 2(d−1)√d. Fitted
@@ -19,7 +19,7 @@ internal static class ScalingClaims
 {
     const int MaxD = 62;
 
-    static readonly Citation Source = new(Paper.Ahs, "Theorems 3 and 4; THEOREMS.md §1.2, §1.3, §1.4, §7",
+    static readonly Citation Source = new(Paper.Ahs, "Theorems 3 and 4; docs/ahs23.md §1.2, §1.3, §1.4, §7",
         "[SRC:blog] Θ(d^{3/2}) ridge vs O(d) averaged; the explicit bands from the central-binomial inequality [DER]; fitted exponents [NUM]");
 
     static readonly string[] Averaged = [AveragedBlades.Name, AveragedBlades.HalfWidthName, AveragedRelu.Name];

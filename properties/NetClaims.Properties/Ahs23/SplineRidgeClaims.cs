@@ -7,12 +7,12 @@ using NetClaims.Networks;
 
 namespace NetClaims.Properties.Ahs23;
 
-/// <summary>THEOREMS.md §1.2: the cheapest ridge interpolant (sharp form of Theorem 3's upper side).</summary>
+/// <summary>docs/ahs23.md §1.2: the cheapest ridge interpolant (sharp form of Theorem 3's upper side).</summary>
 internal static class SplineRidgeClaims
 {
     static readonly Construction C = ConstructionCatalog.Get(SplineRidge.Name);
 
-    static readonly Citation Source = new(Paper.Digest, "sharp version of AHS Theorem 3; THEOREMS.md §1.2", "[DER+NUM] 2(d−1)√d, not the paper's constant (which is [UNSURE])");
+    static readonly Citation Source = new(Paper.Digest, "sharp version of AHS Theorem 3; docs/ahs23.md §1.2", "[DER+NUM] 2(d−1)√d, not the paper's constant (which is [UNSURE])");
 
     public static Claim Interpolates { get; } = ConstructionClaims.Interpolates(
         "ahs23.s1-2.spline-ridge.interpolates", Source, C,

@@ -23,7 +23,7 @@ internal static class Theorem6BeyondClaims
 {
     static readonly ClaimId Id = new("ahs23.thm6.beyond-gstar");
 
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 6; THEOREMS.md §1.6",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 6; docs/ahs23.md §1.6",
         "the bound C(g) ≥ (1 − ‖g−χ‖₂)/ρ_d [DER+NUM]; the network families and the search [NUM]");
 
     internal sealed record Net(string Kind, int D, VpNeuron[] Neurons, double Constant, double[] Linear)

@@ -13,7 +13,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// AHS Theorem 6 (THEOREMS.md §1.6) on generated networks, decided exactly: for every network g,
+/// AHS Theorem 6 (docs/ahs23.md §1.6) on generated networks, decided exactly: for every network g,
 /// C(g)·ρ_d ≥ E[gχ] (so ‖g‖_R ≥ E[gχ]/ρ_d), and when ‖g − χ‖₂ ≤ 1/2 also C(g) ≥ d/16 and the sharp
 /// C(g) ≥ (1 − ‖g − χ‖₂)/ρ_d. Networks: random small nets, perturbed g*, and scaled g* (near-tight).
 /// </summary>
@@ -26,7 +26,7 @@ internal static class Theorem6Claims
 
     static readonly ClaimId Id = new("ahs23.thm6.rnorm-vs-correlation");
 
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 6; THEOREMS.md §1.6",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 6; docs/ahs23.md §1.6",
         "d/16 statement [SRC:blog]; the sharp (1 − ‖g−χ‖)/ρ_d and the correlation chain are [DER+NUM]");
 
     internal static Hedgehog.Gen<NetCase> Nets =>

@@ -11,13 +11,13 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// AHS Theorem 7 (THEOREMS.md §1.7): with n ≪ d² samples the minimum-R-norm interpolant is nearly uncorrelated with
+/// AHS Theorem 7 (docs/ahs23.md §1.7): with n ≪ d² samples the minimum-R-norm interpolant is nearly uncorrelated with
 /// parity, because some interpolant is cheap. The constructions: one ReLU per sample (cost ~ n/√d) and the grouped
 /// memoriser (cost Õ(n/d)); their costs feed the correlation bound |E[hχ]| ≤ C(h)·ρ_d of Theorem 6.
 /// </summary>
 internal static class Theorem7Claims
 {
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 7; THEOREMS.md §1.7",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 7; docs/ahs23.md §1.7",
         "statement and proof structure [SRC:blog]; grouped construction and the cost rates [DER+NUM]; the blog's one-ReLU-per-sample wording [UNSURE]");
 
     // ---- interpolation ----

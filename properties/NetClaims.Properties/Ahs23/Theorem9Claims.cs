@@ -13,13 +13,13 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// The ingredients of AHS Theorem 9 (THEOREMS.md §1.8): (i) a data-independent norm bound — g* interpolates every
+/// The ingredients of AHS Theorem 9 (docs/ahs23.md §1.8): (i) a data-independent norm bound — g* interpolates every
 /// sample set, so the VP value is at most 1/ρ_d (attained on the whole cube); (ii) the R-norm ball has Rademacher
 /// complexity ≤ 2B(√d + √d)/√n, checked against the ball's own complexity (a sup over single neurons).
 /// </summary>
 internal static class Theorem9Claims
 {
-    static readonly Citation Source = new(Paper.Ahs, "Theorem 9; THEOREMS.md §1.8",
+    static readonly Citation Source = new(Paper.Ahs, "Theorem 9; docs/ahs23.md §1.8",
         "n = O(d³/ε²) with clipping [SRC:blog]; loss and δ details [UNSURE]; the two ingredients below are [DER]");
 
     // ---- (i) VP ≤ 1/ρ_d ----

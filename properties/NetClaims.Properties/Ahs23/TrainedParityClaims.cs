@@ -55,7 +55,7 @@ internal static class TrainedParityClaims
         select new Case(d, seed);
 
     public static Claim Trained { get; } = new(
-        Id, new Citation(Paper.Ahs, "Theorem 6; THEOREMS.md §1.6", "d/16 statement [SRC:blog]; the sharp (1 − ‖g−χ‖)/ρ_d [DER+NUM]"),
+        Id, new Citation(Paper.Ahs, "Theorem 6; docs/ahs23.md §1.6", "d/16 statement [SRC:blog]; the sharp (1 − ‖g−χ‖)/ρ_d [DER+NUM]"),
         "Two-layer ReLU nets trained on the full parity of {±1}^d (d = 4…8, 4…10 under the deep profile; width 64, Adam, weight decay 1e-4, until the MSE ≤ 1e-3) reach ‖g − χ‖₂ ≤ 1/2 and cost C(g) = Σ|a|‖w‖₂ ≥ (1 − ‖g − χ‖₂)/ρ_d.",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s.WithTests(4), Cases(s), (c, ctx) => Check(s.Cache, c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),

@@ -11,7 +11,7 @@ using NetClaims.Statistics;
 namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
-/// The minimum R-norm of a parity interpolant over the sign-direction dictionary (THEOREMS.md §1.4 D1): an LP over that
+/// The minimum R-norm of a parity interpolant over the sign-direction dictionary (docs/ahs23.md §1.4 D1): an LP over that
 /// dictionary (OR-Tools GLOP) finds 1/ρ_d = C(g*); the dual certificate λ = χ/(2^d ρ_d), checked exactly, proves it for
 /// that dictionary; restricted to one direction the LP finds the ridge optimum 2(d−1)√d. Over all directions w the same
 /// certificate is feasible iff ρ_d is the sup of the single-neuron correlation — attained at sign vectors, which is
@@ -22,7 +22,7 @@ internal static class TrueMinimumClaims
 {
     static readonly ClaimId Id = new("ahs23.s1-4.true-minimum");
 
-    static readonly Citation Source = new(Paper.Digest, "exact minimum-norm parity interpolation; THEOREMS.md §1.4 D1",
+    static readonly Citation Source = new(Paper.Digest, "exact minimum-norm parity interpolation; docs/ahs23.md §1.4 D1",
         "[DER] duality argument, [NUM] LP for d ≤ 9 in the digest; exact over the sign-direction dictionary only — over all directions it rests on ρ_d being the sup (numerical evidence to d = 10); not in the paper as far as known");
 
     // LP accuracy: GLOP's primal/dual tolerances are ~1e-7 on this scale; 1e-6 relative is what we claim.

@@ -10,13 +10,13 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Bn20;
 
 /// <summary>
-/// How the one-step contraction depends on n and θ (THEOREMS.md §2.1 b "why θ⁴"): the variance term of one corrective
+/// How the one-step contraction depends on n and θ (docs/bn20.md §2.1 b "why θ⁴"): the variance term of one corrective
 /// step, tr Cov(g)/(N₀‖y‖²), is ≈ C·n·ω₀⁴/N₀ with ω₀ = σ ∝ √(log n)/θ. Measured on the per-feature outputs (so the
 /// fit is tight), at fixed N₀ = 16384, averaged over three datasets per grid point.
 /// </summary>
 internal static class ContractionShapeClaims
 {
-    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1 a–b", "Õ(n/θ⁴) [SRC:abs]; contraction form [SEED]; the variance computation behind θ⁻⁴ [DER]; log factors [UNSURE]");
+    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; docs/bn20.md §2.1 a–b", "Õ(n/θ⁴) [SRC:abs]; contraction form [SEED]; the variance computation behind θ⁻⁴ [DER]; log factors [UNSURE]");
 
     const int Features = 16384;
     const int Datasets = 3;

@@ -8,7 +8,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Bn20;
 
 /// <summary>
-/// Bresler–Nagaraj, the corrective view (THEOREMS.md §2.1): two ingredients of the random-feature memoriser — the
+/// Bresler–Nagaraj, the corrective view (docs/bn20.md §2.1): two ingredients of the random-feature memoriser — the
 /// cosine-as-ReLU-integral identity, and the Gram matrix of the features drawn at bandwidth σ² = 2c·ln n/θ² being near
 /// the identity (compared with the Gaussian kernel it estimates, not the kernel with itself).
 /// </summary>
@@ -41,7 +41,7 @@ internal static class CorrectiveViewClaims
     }
 
     public static Claim Identity { get; } = new(
-        IdentityId, new Citation(Paper.Bn, "random-feature memorisation; THEOREMS.md §2.1 b", "[DER] reconstruction (Taylor with integral remainder); the paper's own ω₀ and η(T,ξ) are [UNSURE]"),
+        IdentityId, new Citation(Paper.Bn, "random-feature memorisation; docs/bn20.md §2.1 b", "[DER] reconstruction (Taylor with integral remainder); the paper's own ω₀ and η(T,ξ) are [UNSURE]"),
         "For ω₀ > 0, φ and u ∈ [−2, 2]: cos(ω₀u + φ) = cos(φ − 2ω₀) − ω₀ sin(φ − 2ω₀)σ(u + 2) − 4ω₀²·E_{T~U[−2,2]}[cos(ω₀T + φ)σ(u − T)] (Gauss–Legendre, tolerance 1e-8; ω₀ ≤ 10).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s, Points, (x, ctx) => IdentityCase(x, ctx, true), new CheckOptions<Point> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("ω₀ ≥ 5", 0.3), new CoverageRequirement("|u| ≥ 1.5", 0.1)] }),
@@ -106,7 +106,7 @@ internal static class CorrectiveViewClaims
     }
 
     public static Claim KernelNearIdentity { get; } = new(
-        KernelId, new Citation(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1 b", "[DER]: σ² = 2c·ln n/θ² makes |K(x_i,x_j)| ≤ n^{−c}; σ ≍ √(log n)/θ is [SEED]"),
+        KernelId, new Citation(Paper.Bn, "memorisation theorem; docs/bn20.md §2.1 b", "[DER]: σ² = 2c·ln n/θ² makes |K(x_i,x_j)| ≤ n^{−c}; σ ≍ √(log n)/θ is [SEED]"),
         $"For n points on S^(d−1) with minimum separation θ and σ² = 2c·ln n/θ², the Gram matrix of {Features} random features actually drawn (ξ ~ N(0, σ²I), K̂_ij = mean cos⟨ξ, x_i − x_j⟩) is near the identity: every off-diagonal K̂_ij is at most n^(−c) plus {Z} standard errors, and within {Z} standard errors of the Gaussian kernel exp(−σ²‖x_i − x_j‖²/2) (2 ≤ n ≤ 40, 4 ≤ d ≤ 12, required separation 0.1–0.4).",
         EvidenceTier.Statistical,
         s => Generated.ForAll(s.WithTests(60), Samples, (x, ctx) => Kernel(x, ctx, 2), new CheckOptions<Sample> { Show = x => x.ToString(), Coverage = [new CoverageRequirement("n ≥ 20", 0.2)] }),

@@ -11,12 +11,12 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Bn20;
 
 /// <summary>
-/// Memorisation to ε (THEOREMS.md §2.1 a–b): t = O(log(1/ε)) corrective steps of N₀ fresh features fit arbitrary ±1
+/// Memorisation to ε (docs/bn20.md §2.1 a–b): t = O(log(1/ε)) corrective steps of N₀ fresh features fit arbitrary ±1
 /// labels to ‖r_t‖² ≤ ε‖y‖², and the network that does it is an explicit two-layer ReLU net.
 /// </summary>
 internal static class EpsilonClaims
 {
-    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1 a–b", "O(log(1/ε)) steps, Õ((n/θ⁴)·log(1/ε)) neurons [SEED]; estimator and step count ⌈log(1/ε)/log(1/ρ)⌉ [DER]");
+    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; docs/bn20.md §2.1 a–b", "O(log(1/ε)) steps, Õ((n/θ⁴)·log(1/ε)) neurons [SEED]; estimator and step count ⌈log(1/ε)/log(1/ρ)⌉ [DER]");
 
     const int Features = 250_000;
     const int MaxSteps = 12;

@@ -8,7 +8,7 @@ using Range = Hedgehog.Linq.Range;
 
 namespace NetClaims.Properties.Bn20;
 
-/// <summary>Random-features least squares by gradient descent on the outer weights (THEOREMS.md §2.3 c).</summary>
+/// <summary>Random-features least squares by gradient descent on the outer weights (docs/bn20.md §2.3 c).</summary>
 internal static class LearningClaims
 {
     static readonly ClaimId Id = new("bn20.s2-3.rf-gradient-descent");
@@ -50,7 +50,7 @@ internal static class LearningClaims
     }
 
     public static Claim GradientDescent { get; } = new(
-        Id, new Citation(Paper.Bn, "learning low-degree polynomials; THEOREMS.md §2.3 c", "GD on the recombination weights [SRC:abs]; the convex least-squares facts [DER]"),
+        Id, new Citation(Paper.Bn, "learning low-degree polynomials; docs/bn20.md §2.3 c", "GD on the recombination weights [SRC:abs]; the convex least-squares facts [DER]"),
         "Gradient descent on the outer weights of a fixed random ReLU feature model from zero, with step η = κ·2/λ_max(ΦᵀΦ/n), κ ∈ [0.05, 0.99], never increases the loss and converges linearly to the minimum-norm least-squares solution: ‖a_T − a*‖ ≤ q^T‖a*‖, q = max(|1 − ηλ_min⁺|, |1 − ηλ_max|) (T = 400).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s, Cases(5, 99), Check, new CheckOptions<Case> { Show = c => c.ToString(), Coverage = [new CoverageRequirement("over-parameterised (N ≥ n)", 0.2)] }),

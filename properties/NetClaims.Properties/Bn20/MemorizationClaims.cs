@@ -9,13 +9,13 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Bn20;
 
 /// <summary>
-/// The corrective memoriser (THEOREMS.md §2.1): one step with N₀ random features contracts the residual like 1/N₀,
+/// The corrective memoriser (docs/bn20.md §2.1): one step with N₀ random features contracts the residual like 1/N₀,
 /// and corrective steps with fresh features shrink it geometrically. Setting of the digest's run: n = 10 points on
 /// S^9, c = 2 (σ² = 4 ln n/θ²), ω₀ = σ.
 /// </summary>
 internal static class MemorizationClaims
 {
-    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; THEOREMS.md §2.1", "Õ(n/θ⁴) neurons [SRC:abs]; contraction form [SEED]; estimator [DER]; constants [UNSURE]");
+    static readonly Citation Source = new(Paper.Bn, "memorisation theorem; docs/bn20.md §2.1", "Õ(n/θ⁴) neurons [SRC:abs]; contraction form [SEED]; estimator [DER]; constants [UNSURE]");
 
     // N₀ = 4096…262144 with 16 feature seeds each: the geometric mean of 16 tames the χ²-like scatter of single steps
     // (the pilot's slope sd fell from 0.11 with 6 seeds up to N₀ = 2^20 to the value below), at less cost. The small-N₀
@@ -97,7 +97,7 @@ internal static class MemorizationClaims
         return new DecayRun(run.Steps.Select(s => s.ResidualRatio).ToArray(), CorrectiveMemorizer.PredictedFactor(data, sigma, run), run.Neurons, data.Theta);
     }
 
-    // The per-step factor scales like the variance term C·n·ω₀⁴/N₀ with ω₀⁴ = (4 ln n)²/θ⁴ (THEOREMS.md §2.1 b), so the
+    // The per-step factor scales like the variance term C·n·ω₀⁴/N₀ with ω₀⁴ = (4 ln n)²/θ⁴ (docs/bn20.md §2.1 b), so the
     // datasets' separation θ moves it by an order of magnitude; the statistic is the θ-free factor
     // ln (‖r₃‖²/‖y‖²)^{1/3} + 4 ln θ, its upper end pre-registered from
     // `netclaims sweep --pilot --seeds 100 --claim bn20.s2-1.corrective-decay` (mean + 5 sd).

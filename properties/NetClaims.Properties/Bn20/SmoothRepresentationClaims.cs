@@ -10,7 +10,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Bn20;
 
 /// <summary>
-/// The representation side of the corrective view (THEOREMS.md §2.2): the Monte-Carlo width rate of one group, and a
+/// The representation side of the corrective view (docs/bn20.md §2.2): the Monte-Carlo width rate of one group, and a
 /// second corrective round improving the exponent in N on a smooth target.
 /// </summary>
 internal static class SmoothRepresentationClaims
@@ -51,7 +51,7 @@ internal static class SmoothRepresentationClaims
     }
 
     public static Claim WidthRate { get; } = new(
-        WidthId, new Citation(Paper.Bn, "representation theorem, one group; THEOREMS.md §2.2 c", "Maurey/Monte-Carlo rate [DER]; a = 0 case of the paper's (C/N)^{a+1} [SRC:abs]"),
+        WidthId, new Citation(Paper.Bn, "representation theorem, one group; docs/bn20.md §2.2 c", "Maurey/Monte-Carlo rate [DER]; a = 0 case of the paper's (C/N)^{a+1} [SRC:abs]"),
         $"For f = E[a σ(⟨w,x⟩+b)] (w ~ N(e₁, I₅), b ~ U[−1,1], a = 1 − 3b²), N i.i.d. units give E‖f − f_N‖² = E[Var]/N ≤ E[a²σ²]/N: over N = 16…4096 (40 draws each, 512 test points) every mean is within {WidthZ} standard errors of the exact value and below the Maurey bound plus the same, and the log-log slope lies in the band {WidthBands.Check} around −1, pre-registered from a pilot sweep (false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, Width, (r, ctx) => WidthCase(r, ctx, WidthBands.Check), new StatisticOptions { Show = x => $"seed {x}" }),
@@ -127,7 +127,7 @@ internal static class SmoothRepresentationClaims
     }
 
     public static Claim SecondRound { get; } = new(
-        RoundsId, new Citation(Paper.Bn, "representation theorem; THEOREMS.md §2.2 a", "each corrective round gains a power of 1/N [SRC:abs]; this 1-D construction with σ * N(0, s²) smoothed ReLUs is ours [DER]; the paper's SReLU_k [UNSURE]"),
+        RoundsId, new Citation(Paper.Bn, "representation theorem; docs/bn20.md §2.2 a", "each corrective round gains a power of 1/N [SRC:abs]; this 1-D construction with σ * N(0, s²) smoothed ReLUs is ours [DER]; the paper's SReLU_k [UNSURE]"),
         $"On h(u) = exp(−u²) over [−2, 2], one round of 2N random ReLUs has squared-error slope −1 in the unit count (band {OneRoundBand}), and a corrective second round (N smoothed ReLUs, s = N^(−1/5), then N ReLUs sampled from the residual's own representation) is faster: its slope minus one round's is at most {GainBand.Hi:G3} < 0 (N = 32…2048 per round; 64 draws for one round, 16 for two); both bands pre-registered from a pilot sweep (false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, Rounds, (r, ctx) => RoundsCase(r, ctx, false), new StatisticOptions { Show = x => $"seed {x}" }),

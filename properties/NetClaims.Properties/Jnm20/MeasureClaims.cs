@@ -5,10 +5,10 @@ using NetClaims.Reports;
 
 namespace NetClaims.Properties.Jnm20;
 
-/// <summary>The checkable identities behind Jiang et al.'s capacity measures (THEOREMS.md §6, [DER]) on generated nets.</summary>
+/// <summary>The checkable identities behind Jiang et al.'s capacity measures (docs/jnm20.md §6, [DER]) on generated nets.</summary>
 internal static class MeasureClaims
 {
-    static readonly Citation Source = new(Paper.Jnm, "measure definitions; THEOREMS.md §6", "definitions [REC]; identities [DER]");
+    static readonly Citation Source = new(Paper.Jnm, "measure definitions; docs/jnm20.md §6", "definitions [REC]; identities [DER]");
 
     // ---- Euler ----
 

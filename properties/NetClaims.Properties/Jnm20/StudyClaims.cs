@@ -51,7 +51,7 @@ internal static class StudyClaims
     }
 
     public static Claim CapacityStudyClaim { get; } = new(
-        Id, new Citation(Paper.Jnm, "THEOREMS.md §6", "measures [REC]; τ values [SEED] (CNNs on images, not re-verified)"),
+        Id, new Citation(Paper.Jnm, "docs/jnm20.md §6", "measures [REC]; τ values [SEED] (CNNs on images, not re-verified)"),
         "On every net of a 108-net family trained from one random seed per run (two-layer ReLU, d = 5 teacher; width × λ × lr × n × label noise, Adam 200 epochs) the five capacity measures are finite, path.norm is invariant under random positive per-unit rescaling (relative 1e-9), and Σ‖W_j‖_F²/‖W_j‖₂² ≥ D. The measures' Kendall τ with the generalisation gap is reported as an observation, not claimed: on this family its sign changes from one study seed to the next.",
         EvidenceTier.Tolerance,
         s => Generated.Statistic(s, Study, (nets, ctx) => Check(0, nets, ctx, false), new StatisticOptions { Show = x => $"study seed {x}" }),

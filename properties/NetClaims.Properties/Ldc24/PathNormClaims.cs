@@ -4,10 +4,10 @@ using NetClaims.Reports;
 
 namespace NetClaims.Properties.Ldc24;
 
-/// <summary>Path-norm facts of Liu–Dadi–Cevher (THEOREMS.md §4 c, [DER]) on generated nets.</summary>
+/// <summary>Path-norm facts of Liu–Dadi–Cevher (docs/ldc24.md §4 c, [DER]) on generated nets.</summary>
 internal static class PathNormClaims
 {
-    static readonly Citation Source = new(Paper.Ldc, "path norm; THEOREMS.md §4 a, c", "network and path norm [SEED/REC]; the checked facts [DER]");
+    static readonly Citation Source = new(Paper.Ldc, "path norm; docs/ldc24.md §4 a, c", "network and path norm [SEED/REC]; the checked facts [DER]");
 
     static bool Close(double u, double v) => Math.Abs(u - v) <= 1e-12 * (1 + Math.Abs(u) + Math.Abs(v));
 
@@ -38,7 +38,7 @@ internal static class PathNormClaims
 
     static ReportTable Exponents()
     {
-        // THEOREMS.md §4 c: entropy exponent 2d/(d+2) < 2 and rate exponent (d+2)/(2d+2) > 1/2.
+        // docs/ldc24.md §4 c: entropy exponent 2d/(d+2) < 2 and rate exponent (d+2)/(2d+2) > 1/2.
         var t = new ReportTable.Builder("exponents").Column("d", CellRule.Exact).Column("entropy_2d_over_d_plus_2", CellRule.Rel(1e-12)).Column("rate_d_plus_2_over_2d_plus_2", CellRule.Rel(1e-12));
         foreach (var d in new[] { 5, 10, 20, 100 }) t.Row(d, 2.0 * d / (d + 2), (d + 2.0) / (2 * d + 2));
         return t.Build();

@@ -9,7 +9,7 @@ using Range = Hedgehog.Linq.Range;
 
 namespace NetClaims.Properties.Ldc24;
 
-/// <summary>The statistical rate of path-norm-penalised ERM and the Monte-Carlo width rate with its ℓ1 bound (THEOREMS.md §4 a, c).</summary>
+/// <summary>The statistical rate of path-norm-penalised ERM and the Monte-Carlo width rate with its ℓ1 bound (docs/ldc24.md §4 a, c).</summary>
 internal static class RateClaims
 {
     static string G(double v) => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
@@ -55,7 +55,7 @@ internal static class RateClaims
     }
 
     public static Claim StatisticalRate { get; } = new(
-        RateId, new Citation(Paper.Ldc, "generalisation rate; THEOREMS.md §4 a", "exponent (d+2)/(2d+2) [SRC:abs], not checked here; the d^{1/3} factor and constants [UNSURE]; this weight-decay experiment [DER]"),
+        RateId, new Citation(Paper.Ldc, "generalisation rate; docs/ldc24.md §4 a", "exponent (d+2)/(2d+2) [SRC:abs], not checked here; the d^{1/3} factor and constants [UNSURE]; this weight-decay experiment [DER]"),
         "Weight-decay-regularised ERM — Adam with ℓ2 decay 1e-2 on (W, a), biases free and a fixed λ, not the theorem's path-norm-constrained estimator or its λ(n) — on a 4-unit ReLU teacher (finite width, so in the Barron class; d = 5, noise 0.5) has excess risk decaying faster than the kernel rate n^{−1/2} with no dependence on width: at widths 32 and 128 the log-log slope over n = 64…2048 (4 seeds per n) is below −1/2, and the two widths' risks agree within a factor 2 at every n. The theorem's exponent −(d+2)/(2d+2) is not what is checked.",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, Rate, (r, ctx) => RateCase(r, ctx, false), new StatisticOptions { Show = x => $"seeds {x}…{x + Seeds - 1}" }),
@@ -108,7 +108,7 @@ internal static class RateClaims
     }
 
     public static Claim WidthRate { get; } = new(
-        WidthId, new Citation(Paper.Ldc, "approximation by m units; THEOREMS.md §4 c", "Monte-Carlo rate and its ℓ1 bound [DER]"),
+        WidthId, new Citation(Paper.Ldc, "approximation by m units; docs/ldc24.md §4 c", "Monte-Carlo rate and its ℓ1 bound [DER]"),
         $"For f = E[aσ(⟨w̃, x̃⟩)] (the target of bn20.s2-2.width-rate), i.i.d. m-unit samples satisfy E‖f − f_m‖² ≤ E[a²‖w̃‖₁²]·E‖x̃‖_∞²/m (within {WidthZ} standard errors) and the log-log slope lies in the band {WidthBands.Check} around −1, pre-registered from a pilot sweep (m = 16…1024, 40 draws each; false-failure rate ≤ 2.5e-5).",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, WidthMeasure, (r, ctx) => WidthCase(r, ctx, WidthBands.Check), new StatisticOptions { Show = x => $"seed {x}" }),

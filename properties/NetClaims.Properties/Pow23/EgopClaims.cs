@@ -9,7 +9,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Pow23;
 
 /// <summary>
-/// EGOP and index rank (THEOREMS.md §3.5): the EGOP of f = aᵀσ(Wx+b)+c lives in rowspace(D_aW), and a network built
+/// EGOP and index rank (docs/pow23.md §3.5): the EGOP of f = aᵀσ(Wx+b)+c lives in rowspace(D_aW), and a network built
 /// as g∘V (V of rank r) has EGOP rank r with top eigenvectors spanning range(Vᵀ). The EGOP is estimated from central
 /// differences of the network's forward pass — never from the gradient formula Wᵀ(a ⊙ 1[·]), which lies in the row
 /// space by algebra — on generated nets and on trained linear-layer students.
@@ -123,7 +123,7 @@ internal static class EgopClaims
     }
 
     public static Claim EgopRank { get; } = new(
-        Id, new Citation(Paper.Pow, "EGOP, index rank; THEOREMS.md §3.5", "EGOP definition [REC]; range(C_f) ⊆ rowspace(D_aW) and the g∘V facts [DER]; mixed-variation definition [DER]"),
+        Id, new Citation(Paper.Pow, "EGOP, index rank; docs/pow23.md §3.5", "EGOP definition [REC]; range(C_f) ⊆ rowspace(D_aW) and the g∘V facts [DER]; mixed-variation definition [DER]"),
         "For f = aᵀσ(Wx+b)+c and x ~ U[−1,1]^d, the EGOP C_f (Monte-Carlo, 4000 samples, gradients by central differences of the forward pass) has no component outside rowspace(D_aW) (so rank C_f ≤ rank D_aW) — on generated nets and on trained linear-layer students (D_aW of the virtual matrix); a network g∘V with V of rank r has EGOP rank r and its top r eigenvectors span range(Vᵀ) (sine of the principal angle ≤ 1e-9·λ_1/(λ_r − λ_{r+1}), the Davis–Kahan bound for the difference estimate's rounding).",
         EvidenceTier.Tolerance,
         s => Generated.All(

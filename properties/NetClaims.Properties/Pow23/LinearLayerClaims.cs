@@ -9,7 +9,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Pow23;
 
 /// <summary>
-/// Parkinson–Ongie–Willett, linear layers (THEOREMS.md §3.2, §3.4, §3.7): the balanced factorisation identity, the
+/// Parkinson–Ongie–Willett, linear layers (docs/pow23.md §3.2, §3.4, §3.7): the balanced factorisation identity, the
 /// bounds on Φ_L, and the singular-value counting inequality, on generated matrices.
 /// </summary>
 internal static class LinearLayerClaims
@@ -68,12 +68,12 @@ internal static class LinearLayerClaims
     }
 
     public static Claim Factorization { get; } = new(
-        FactorId, new Citation(Paper.Pow, "factorisation identity; THEOREMS.md §3.2", "[SEED; DER] identity and minimiser; worked examples [NUM]"),
+        FactorId, new Citation(Paper.Pow, "factorisation identity; docs/pow23.md §3.2", "[SEED; DER] identity and minimiser; worked examples [NUM]"),
         "For every W and p ≥ 1, the balanced factorisation W_p⋯W_1 = W costs (1/p)Σ‖W_i‖_F² = ‖W‖_{S_{2/p}}^{2/p}, is balanced (W_{i+1}ᵀW_{i+1} = W_iW_iᵀ), and no other factorisation costs less (generated W up to 5×5, p ≤ 7; tolerance 1e-9).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s, Cases(2), (c, ctx) => Factor(c, ctx, (w, p) => Schatten.Powered(w, 2.0 / p)), Options("‖W‖_{S_{2/p}}^{2/p} / cost of a random factorisation", new CoverageRequirement("p ≥ 3", 0.3))),
         _ => new ReportContent("worked example W = diag(3, 1)", FactorTable())
-            .WithNotes("THEOREMS.md §3.2 c: p = 1: 10; 2: 4 (nuclear norm); 3: 3^{2/3} + 1 = 3.080084; 4: √3 + 1 = 2.732051."),
+            .WithNotes("docs/pow23.md §3.2 c: p = 1: 10; 2: 4 (nuclear norm); 3: 3^{2/3} + 1 = 3.080084; 4: √3 + 1 = 2.732051."),
         new NegativeControl("The minimum factorisation cost is ‖W‖_F² for every p (as for p = 1).",
             s => Generated.ForAll(s, Cases(2), (c, ctx) => Factor(c, ctx, (w, _) => Math.Pow(w.FrobeniusNorm(), 2)), Options(null))));
 
@@ -116,11 +116,11 @@ internal static class LinearLayerClaims
     }
 
     public static Claim PhiBounds { get; } = new(
-        PhiId, new Citation(Paper.Pow, "bounds on Φ_L; THEOREMS.md §3.3, §3.4", "lower-1 and upper [SEED; DER]; lower-2 [DER] (added in the digest); Φ_L's exact form [UNSURE]"),
+        PhiId, new Citation(Paper.Pow, "bounds on Φ_L; docs/pow23.md §3.3, §3.4", "lower-1 and upper [SEED; DER]; lower-2 [DER] (added in the digest); Φ_L's exact form [UNSURE]"),
         "max(‖D_aW‖_{S_{2/L}}^{2/L}, (Σ|a_k|‖w_k‖)^{2/L}) ≤ Φ_L(W,a) ≤ rank(D_aW)^{(L−2)/L}(Σ|a_k|‖w_k‖)^{2/L} on generated (W, a, L ≥ 3), Φ_L minimised over per-unit scalings with the minimiser's gradient asserted ≤ 1e-9·(1 + Φ_L) (tolerance rel 1e-6).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s, Cases(3), (c, ctx) => Phi(c, ctx, false), Options("Φ_L / upper bound", new CoverageRequirement("rank ≥ 2", 0.3), new CoverageRequirement("rank 1", 0.1))),
-        _ => new ReportContent("Φ_L on the worked examples of THEOREMS.md §3.4 c", PhiTable())
+        _ => new ReportContent("Φ_L on the worked examples of docs/pow23.md §3.4 c", PhiTable())
             .WithNotes("digest values: W = [[1,2],[3,−1],[0,1]], a = (1,−2,0.5): L = 3: 5.365760 (5.146685, 4.346157, 5.475814); L = 4: 4.160295; L = 6: 3.242197; rank-1 a = (1,2,3): 6^{2/L}; W = I_3, a = 1: 3."),
         new NegativeControl("Φ_L ≤ (Σ|a_k|‖w_k‖)^{2/L} (the upper bound without its rank factor).",
             s => Generated.ForAll(s, Cases(3), (c, ctx) => Phi(c, ctx, true), Options(null))));
@@ -171,7 +171,7 @@ internal static class LinearLayerClaims
     }
 
     public static Claim Counting { get; } = new(
-        CountId, new Citation(Paper.Pow, "singular-value decay; THEOREMS.md §3.7", "the paper's A_r is [UNSURE]; the counting inequality and the effective-rank corollary are [DER]"),
+        CountId, new Citation(Paper.Pow, "singular-value decay; docs/pow23.md §3.7", "the paper's A_r is [UNSURE]; the counting inequality and the effective-rank corollary are [DER]"),
         "For every matrix W and L ≥ 3, with S = Σσ_i^{2/(L−1)}: σ_{k+1}/σ_1 ≤ ((S/σ_1^{2/(L−1)} − 1)/k)^{(L−1)/2} for all k, and #{i : σ_i > εσ_1} ≤ 1 + (S/σ_1^{2/(L−1)} − 1)ε^{−2/(L−1)} (generated W up to 5×5).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s, Cases(3), (c, ctx) => Count(c, ctx, 1), Options(null, new CoverageRequirement("≥ 3 singular values", 0.3))),

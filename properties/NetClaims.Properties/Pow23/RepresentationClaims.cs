@@ -9,7 +9,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Pow23;
 
 /// <summary>
-/// Explicit deep representations (THEOREMS.md §3.3, §3.6): the Lemma's reduction to two layers (a deep net built from
+/// Explicit deep representations (docs/pow23.md §3.3, §3.6): the Lemma's reduction to two layers (a deep net built from
 /// the Φ_L-optimal scaling and a balanced factorisation computes the same function at cost Φ_L), the global-scale
 /// identity, and the bounds on an index-rank-2 construction over L, with the projection onto the active subspace.
 /// </summary>
@@ -61,7 +61,7 @@ internal static class RepresentationClaims
     }
 
     public static Claim LemmaReduction { get; } = new(
-        LemmaId, new Citation(Paper.Pow, "Lemma (reduction to two layers); THEOREMS.md §3.3", "[SEED; DER]; the global-scale identity [DER]"),
+        LemmaId, new Citation(Paper.Pow, "Lemma (reduction to two layers); docs/pow23.md §3.3", "[SEED; DER]; the global-scale identity [DER]"),
         "For a two-layer representation (W, a, b, c) and L ≥ 2, the deep network built from the Φ_L-optimal per-unit scaling and a balanced factorisation of D_sW computes the same function (rel 1e-9 at 20 points) with cost C_L = Φ_L(W, a) (rel 1e-8); and min over a global scale of the cost equals (‖a‖₂‖W‖_{S_{2/(L−1)}})^{2/L}, the two terms being equal at the optimum.",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s.WithTests(60), Reps, (r, ctx) => Lemma(r, ctx, true), new CheckOptions<Rep> { Show = r => r.ToString(), Coverage = [new CoverageRequirement("L ≥ 4", 0.3)] }),
@@ -131,7 +131,7 @@ internal static class RepresentationClaims
     }
 
     public static Claim BoundsOverL { get; } = new(
-        LimitId, new Citation(Paper.Pow, "main theorem and the L → ∞ limit; THEOREMS.md §3.6", "sandwich [SEED]; proofs and the limit [DER]; paper's limit statement [REC]"),
+        LimitId, new Citation(Paper.Pow, "main theorem and the L → ∞ limit; docs/pow23.md §3.6", "sandwich [SEED]; proofs and the limit [DER]; paper's limit statement [REC]"),
         "For index-rank-2 representations (W = B·V, V 2×6 orthonormal, K = 10) the sandwich max(lower bounds) ≤ Φ_L ≤ rank^{(L−2)/L}·path^{2/L} holds for L = 2…64, the upper bound approaches the index rank as L grows, and projecting the rows onto the active subspace never lengthens them and caps the rank at 2.",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s.WithTests(10), Gen.Int32(Range.Constant(1, 1_000_000)), (seed, ctx) => Limit(seed, ctx), new CheckOptions<int> { Show = x => $"construction seed {x}" }),

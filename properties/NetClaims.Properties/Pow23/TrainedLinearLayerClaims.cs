@@ -12,7 +12,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Pow23;
 
 /// <summary>
-/// Linear layers on what training finds (issue 6; THEOREMS.md §3.4–3.8): the Φ_L sandwich and the EGOP rank bound on
+/// Linear layers on what training finds (issue 6; docs/pow23.md §3.4–3.8): the Φ_L sandwich and the EGOP rank bound on
 /// trained parameters, and the scaled-down reproduction of the Parkinson–Ongie–Willett experiment (depth lowers the
 /// effective index rank of the input gradients). Scale: d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3 (the
 /// paper's: d = 20, n ≤ 2048, width 1000, 60 100 epochs).
@@ -70,7 +70,7 @@ internal static class TrainedLinearLayerClaims
         select new Case(r, l, seed);
 
     public static Claim TrainedSandwich { get; } = new(
-        SandwichId, new Citation(Paper.Pow, "THEOREMS.md §3.3–3.5, §3.8", "bounds [SEED; DER]; EGOP [REC]; experiment recipe [SRC:code]"),
+        SandwichId, new Citation(Paper.Pow, "docs/pow23.md §3.3–3.5, §3.8", "bounds [SEED; DER]; EGOP [REC]; experiment recipe [SRC:code]"),
         "On trained students (L − 1 linear layers + ReLU, L = 2…5, rank-1 or rank-2 teachers, d = 10, width 32, Adam, λ = 1e-3): max(Schatten, path) ≤ Φ_L(W, a) ≤ min(trained cost (1/L)(‖a‖² + Σ‖W_ℓ‖_F²), rank^{(L−2)/L}·path^{2/L}) (rel 1e-6), and the EGOP's rank (4000 samples, 1e-9) ≤ rank(D_aW).",
         EvidenceTier.Tolerance,
         s => Generated.ForAll(s.WithTests(3), SandwichCases, (c, ctx) => Sandwich(s.Cache, c, ctx, false), new CheckOptions<Case> { Show = c => c.ToString() }),
@@ -138,7 +138,7 @@ internal static class TrainedLinearLayerClaims
     }
 
     public static Claim Depth { get; } = new(
-        DepthId, new Citation(Paper.Pow, "main theorem and experiment; THEOREMS.md §3.6–3.8", "low effective index rank [SRC:abs]; recipe [SRC:code]; this scale and the trailing-mass measure are ours"),
+        DepthId, new Citation(Paper.Pow, "main theorem and experiment; docs/pow23.md §3.6–3.8", "low effective index rank [SRC:abs]; recipe [SRC:code]; this scale and the trailing-mass measure are ours"),
         "Adding linear layers concentrates the input gradients of trained students on the teacher's index space: the trailing singular mass Σ_{i>r} σ_i/σ_1 of the gradient matrix (512 test points) at L = 4 is at most half that at L = 2 (geometric mean over three training seeds per run), for both a rank-1 and a rank-2 teacher (d = 10, n = 256, width 32, 300 Adam epochs, λ = 1e-3; the deep profile doubles n, width and epochs); the pilot sweep puts the chance that a true claim fails below 2.5e-5.",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, seed => DepthMeasure(s.Cache, seed, s.Profile.Deep), (d, ctx) => DepthCase(d, ctx, false), new StatisticOptions { Show = x => $"training seed {x}" }),

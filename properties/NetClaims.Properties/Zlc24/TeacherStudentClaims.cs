@@ -11,7 +11,7 @@ using Range = Hedgehog.Linq.Range;
 namespace NetClaims.Properties.Zlc24;
 
 /// <summary>
-/// Gradient descent on teacher–student ReLU networks (THEOREMS.md §5): the closed-form Gaussian kernel, the T⁻³ rate of
+/// Gradient descent on teacher–student ReLU networks (docs/zlc24.md §5): the closed-form Gaussian kernel, the T⁻³ rate of
 /// the over-parameterised student, exponential convergence at m = k, and the end state (alignment, groups summing to
 /// their teacher). Setting of the digest: d = 4, teachers e₁, e₂, W₀ = 1e-3·N(0, I), η = 0.1.
 /// </summary>
@@ -58,7 +58,7 @@ internal static class TeacherStudentClaims
     }
 
     public static Claim Kernel { get; } = new(
-        KernelId, new Citation(Paper.Zlc, "closed forms; THEOREMS.md §5 b", "arc-cosine kernel and gradient [REC+NUM]"),
+        KernelId, new Citation(Paper.Zlc, "closed forms; docs/zlc24.md §5 b", "arc-cosine kernel and gradient [REC+NUM]"),
         "κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π) for x ~ N(0, I_d) (within 5.5 standard errors of a 20 000-sample Monte Carlo), and ∇_uκ = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π) matches central differences within 1e-6 (d = 2…8, entries in [−2, 2]).",
         EvidenceTier.Statistical,
         s => Generated.ForAll(s, Pairs, (p, _) => KernelCase(p, 2 * Math.PI), new CheckOptions<Pair> { Show = p => p.ToString() }),
@@ -117,7 +117,7 @@ internal static class TeacherStudentClaims
     }
 
     public static Claim Rate { get; } = new(
-        RateId, new Citation(Paper.Zlc, "main theorem; THEOREMS.md §5 a, c", "O(T⁻³) [SRC:abs]; the assertion band [NUM]"),
+        RateId, new Citation(Paper.Zlc, "main theorem; docs/zlc24.md §5 a, c", "O(T⁻³) [SRC:abs]; the assertion band [NUM]"),
         "Over-parameterised students (m = 4…6 > k = 2, d = 4, orthonormal teachers, W₀ = 1e-3·N(0, I), η = 0.1; one random initialisation per run) converge at T⁻³: the log-log slope of the population loss over T ∈ [3·10⁴, 10⁵] lies in [−3.3, −2.5] (never below −3.01 in the pilot sweep; the upper end leaves room for slowly aligning inits, which are still pre-asymptotic in this window).",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, OverFor, (o, ctx) => RateCase(s.Cache, o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),
@@ -164,7 +164,7 @@ internal static class TeacherStudentClaims
     }
 
     public static Claim Exact { get; } = new(
-        ExactId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "exact parameterisation converges fast [SRC:abs, via Xu–Du]; the threshold [NUM]"),
+        ExactId, new Citation(Paper.Zlc, "docs/zlc24.md §5 a, c", "exact parameterisation converges fast [SRC:abs, via Xu–Du]; the threshold [NUM]"),
         "With m = k = 2 (exact parameterisation; d = 4, η = 0.1, W₀ = 1e-3·N(0, I); three random initialisations per run) the population loss falls by more than 10⁶ from T = 100 to T = 1000 (T⁻³ would allow only 10³): exponential convergence.",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, seed => seed, (seed, ctx) => ExactCase(s.Cache, seed, ctx, false), new StatisticOptions { Replicates = 3, Show = x => $"init seed {x}" }),
@@ -207,7 +207,7 @@ internal static class TeacherStudentClaims
     }
 
     public static Claim Alignment { get; } = new(
-        AlignId, new Citation(Paper.Zlc, "THEOREMS.md §5 a, c", "alignment, grouping and balancing [SRC:abs]; balance read as norms Θ(‖v‖/|G|) [SEED; DER]; thresholds [NUM]"),
+        AlignId, new Citation(Paper.Zlc, "docs/zlc24.md §5 a, c", "alignment, grouping and balancing [SRC:abs]; balance read as norms Θ(‖v‖/|G|) [SEED; DER]; thresholds [NUM]"),
         $"After 10⁵ GD steps (m = 4…6, k = 2, d = 4, η = 0.1; one random initialisation per run) every student is aligned with one teacher (cos ≥ 0.999), every teacher has a group, each group's students sum to their teacher within 1e-4, and the group is balanced in this parameterisation (second layer fixed to 1): every student's norm is at least {BalancedBand.Lo:G3} of its group's equal share ‖v‖/|G| (pre-registered from a pilot sweep). The exact minimum-ℓ2 split (equal norms) is not claimed: the split is set by the initialisation.",
         EvidenceTier.Statistical,
         s => Generated.Statistic(s, OverFor, (o, ctx) => AlignCase(s.Cache, o, ctx, false), new StatisticOptions { Show = x => OverFor(x).ToString() }),

@@ -24,6 +24,7 @@ public sealed record NumericReport(
                 new("source", claim.Source.ToString()),
                 new("tier", claim.Tier.ToString()),
                 new("negative control", claim.NegativeControl.Statement),
+                .. claim.Source.Docs is { } docs ? new[] { new KeyValuePair<string, string>("docs", docs) } : [],
             ],
             content.Tables, content.Notes) { Plots = content.Plots };
 

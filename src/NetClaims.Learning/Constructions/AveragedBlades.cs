@@ -7,7 +7,7 @@ using NetClaims.Networks;
 namespace NetClaims.Constructions;
 
 /// <summary>
-/// Averaged single-bladed sawtooth (AHS Theorem 4; THEOREMS.md §1.3):
+/// Averaged single-bladed sawtooth (AHS Theorem 4; docs/ahs23.md §1.3):
 /// g(x) = (Q/2^d)·Σ_{v∈{±1}^d} χ(v)·s_h(⟨v,x⟩ − β), β = 0 for even d and 1 for odd d (the shifted blade [DER]),
 /// Q = (−1)^{d/2}·2^d/C(d,d/2) (even d) or (−1)^{(d−1)/2}·2^d/C(d,(d−1)/2) (odd d). Width 3·2^d.
 /// h = 1 is the theorem's blade; h = 2 the half-width-2 blade with the same Q at half the cost.
@@ -82,7 +82,7 @@ public static class AveragedBlades
         return new Fraction(BigInteger.One << n) / sum;
     }
 
-    /// <summary>Q with its sign in closed form, THEOREMS.md §1.3 [DER]: (−1)^m·2^d/C(d, m), m = ⌊d/2⌋.</summary>
+    /// <summary>Q with its sign in closed form, docs/ahs23.md §1.3 [DER]: (−1)^m·2^d/C(d, m), m = ⌊d/2⌋.</summary>
     public static Fraction Q(Dimension d)
     {
         int n = d.Value;

@@ -8,7 +8,7 @@ namespace NetClaims.Constructions;
 
 /// <summary>
 /// The averaged single ReLU g*(x) = (1/M_d)·Σ_{v∈{±1}^d} χ(v)·σ(⟨v,x⟩ + β), β = 0 (even d) / 1 (odd d),
-/// the minimum-R-norm parity interpolant of THEOREMS.md §1.4 ([DER+NUM], beyond the paper). Width 2^d.
+/// the minimum-R-norm parity interpolant of docs/ahs23.md §1.4 ([DER+NUM], beyond the paper). Width 2^d.
 /// The normaliser is built from its defining sum M_d = Σ_k (−1)^k C(d,k) σ(d − 2k + β); the cost claim compares with
 /// the separate binomial closed form, so the construction and the closed form are computed independently.
 /// </summary>
@@ -56,7 +56,7 @@ public static class AveragedRelu
         return m;
     }
 
-    /// <summary>M_d closed form (THEOREMS.md §1.4, valid for d ≥ 2): (−1)^{d/2−1}·2C(d−2,d/2−1) even, (−1)^{(d−1)/2}·C(d−1,(d−1)/2) odd.</summary>
+    /// <summary>M_d closed form (docs/ahs23.md §1.4, valid for d ≥ 2): (−1)^{d/2−1}·2C(d−2,d/2−1) even, (−1)^{(d−1)/2}·C(d−1,(d−1)/2) odd.</summary>
     public static BigInteger NormaliserClosedForm(Dimension d)
     {
         int n = d.Value;

@@ -5,7 +5,7 @@ namespace NetClaims.Constructions;
 
 /// <summary>
 /// The tent ("blade") s_h(z) = (1/h)(σ(z+h) − 2σ(z) + σ(z−h)): s_h(0) = 1, s_h(z) = 0 for |z| ≥ h, TV(s_h') = 4/h.
-/// h = 1 is the Theorem-4 blade of THEOREMS.md §1.3; h = 2 the half-width-2 improvement.
+/// h = 1 is the Theorem-4 blade of docs/ahs23.md §1.3; h = 2 the half-width-2 improvement.
 /// </summary>
 public static class Blade
 {

@@ -49,7 +49,7 @@ public sealed record Construction(
     }
 }
 
-/// <summary>The parity constructions of THEOREMS.md §1.1–§1.4, by name.</summary>
+/// <summary>The parity constructions of docs/ahs23.md §1.1–§1.4, by name.</summary>
 public static class ConstructionCatalog
 {
     public static IReadOnlyList<Construction> All { get; } =

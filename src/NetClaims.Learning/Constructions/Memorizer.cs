@@ -81,7 +81,7 @@ public sealed record Memorizer(string Kind, int GroupSize, double[][] W, double[
 }
 
 /// <summary>
-/// The memorisers behind AHS Theorem 7 (THEOREMS.md §1.7 b, [DER]). One-per-sample: w_i = x_i/√d,
+/// The memorisers behind AHS Theorem 7 (docs/ahs23.md §1.7 b, [DER]). One-per-sample: w_i = x_i/√d,
 /// b_i = max_{j≠i}⟨x_i,x_j⟩/√d, u_i = y_i/(√d − b_i) — each unit fires only on its own sample. Grouped: split each
 /// label class into groups G of size m, w_G = X_Gᵀ(X_G X_Gᵀ)^{−1}1 (so ⟨w_G,x_j⟩ = 1 on G), b_G = max_{i∉G}⟨w_G,x_i⟩
 /// (needs b_G &lt; 1), u_G = y_G/(1 − b_G); cost ≈ Σ‖w_G‖/(1 − b_G) = Õ(n·√(log n)/d).

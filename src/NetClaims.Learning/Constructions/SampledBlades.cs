@@ -6,7 +6,7 @@ using NetClaims.Networks;
 namespace NetClaims.Constructions;
 
 /// <summary>
-/// AHS Theorem 5 by random-direction sampling of the Theorem-4 average (THEOREMS.md §1.5, [DER]): draw v_1…v_m iid
+/// AHS Theorem 5 by random-direction sampling of the Theorem-4 average (docs/ahs23.md §1.5, [DER]): draw v_1…v_m iid
 /// uniform on {±1}^d and set g_m(x) = (Q/m)·Σ_j χ(v_j)·s(⟨v_j,x⟩ − β). Width 3m; cost exactly 4√d|Q| for every sample.
 /// </summary>
 public static class SampledBlades

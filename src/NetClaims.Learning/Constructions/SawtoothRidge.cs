@@ -6,7 +6,7 @@ using NetClaims.Networks;
 namespace NetClaims.Constructions;
 
 /// <summary>
-/// The sawtooth ridge interpolant of THEOREMS.md §1.1 ([SRC:blog]), in z = ⟨1,x⟩ units:
+/// The sawtooth ridge interpolant of docs/ahs23.md §1.1 ([SRC:blog]), in z = ⟨1,x⟩ units:
 /// g_saw = σ(z+d+1) − 2Σ_{j=0}^{d} (−1)^j σ(z+d−2j), inner weights all-ones (‖w‖ = √d), width d+2.
 /// As printed it equals (−1)^d·χ; the odd-d fix ([NUM]) negates every output weight (same cost).
 /// </summary>
@@ -26,6 +26,6 @@ public static class SawtoothRidge
         return new TwoLayerRelu(d, units);
     }
 
-    /// <summary>Closed form of THEOREMS.md §1.1 ([SRC:blog]): C(g_saw) = (2d+3)·√d.</summary>
+    /// <summary>Closed form of docs/ahs23.md §1.1 ([SRC:blog]): C(g_saw) = (2d+3)·√d.</summary>
     public static SurdSum ClosedFormCost(Dimension d) => SurdSum.Of(new Fraction(2 * d.Value + 3), d.Value);
 }

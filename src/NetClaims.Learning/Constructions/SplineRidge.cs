@@ -6,7 +6,7 @@ using NetClaims.Networks;
 namespace NetClaims.Constructions;
 
 /// <summary>
-/// The cheapest ridge interpolant of χ (THEOREMS.md §1.2, sharp version [DER+NUM]): along v = 1, the linear spline φ
+/// The cheapest ridge interpolant of χ (docs/ahs23.md §1.2, sharp version [DER+NUM]): along v = 1, the linear spline φ
 /// through the d+1 points (z_k, (−1)^k), z_k = d − 2k, extended linearly. Its d−1 interior kinks each change the
 /// slope by 2 (z-units), so C = 2(d−1)·√d; the outer slope goes into the free linear part ⟨v,x⟩ (variant A).
 /// </summary>
@@ -29,6 +29,6 @@ public static class SplineRidge
         return new TwoLayerRelu(d, units, linear, yLeft + sLeft * new Fraction(n));
     }
 
-    /// <summary>Closed form of THEOREMS.md §1.2 ([DER+NUM]): 2(d−1)·√d.</summary>
+    /// <summary>Closed form of docs/ahs23.md §1.2 ([DER+NUM]): 2(d−1)·√d.</summary>
     public static SurdSum ClosedFormCost(Dimension d) => SurdSum.Of(new Fraction(2 * (d.Value - 1)), d.Value);
 }

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace NetClaims.LinearLayers;
 
 /// <summary>
-/// The balanced factorisation of THEOREMS.md §3.2 ([SEED; DER]): for W = UΣVᵀ of rank r and p factors,
+/// The balanced factorisation of docs/pow23.md §3.2 ([SEED; DER]): for W = UΣVᵀ of rank r and p factors,
 /// W_1 = Q_1Σ_r^{1/p}V_rᵀ, W_i = Q_iΣ_r^{1/p}Q_{i−1}ᵀ, W_p = U_rΣ_r^{1/p}Q_{p−1}ᵀ with orthogonal Q_i, whose cost
 /// (1/p)Σ‖W_i‖_F² equals Σσ_i^{2/p} = ‖W‖_{S_{2/p}}^{2/p}, the minimum over all factorisations W_p⋯W_1 = W.
 /// </summary>

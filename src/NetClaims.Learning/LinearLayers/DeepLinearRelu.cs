@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace NetClaims.LinearLayers;
 
 /// <summary>
-/// f(x) = aᵀσ(W_{L−1}⋯W_1x + b) + c (THEOREMS.md §3.1; L−1 linear layers, bias only on the last one and the output),
+/// f(x) = aᵀσ(W_{L−1}⋯W_1x + b) + c (docs/pow23.md §3.1; L−1 linear layers, bias only on the last one and the output),
 /// with its virtual matrix W = W_{L−1}⋯W_1 and its weight-decay cost C_L = (1/L)(‖a‖² + Σ‖W_ℓ‖_F²).
 /// </summary>
 public sealed record DeepLinearRelu(IReadOnlyList<Matrix<double>> Layers, Vector<double> B, Vector<double> A, double C)

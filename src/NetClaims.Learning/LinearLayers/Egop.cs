@@ -16,7 +16,7 @@ public sealed record EgopEstimate(Matrix<double> C, double[] EigenValues, Matrix
 }
 
 /// <summary>
-/// The expected gradient outer product C_f = E_x[∇f(x)∇f(x)ᵀ] of f = aᵀσ(Wx + b) + c (THEOREMS.md §3.5, [REC]):
+/// The expected gradient outer product C_f = E_x[∇f(x)∇f(x)ᵀ] of f = aᵀσ(Wx + b) + c (docs/pow23.md §3.5, [REC]):
 /// ∇f(x) = WᵀD(x)a with D(x) = diag(1{Wx + b &gt; 0}), so range(C_f) ⊆ rowspace(D_aW) for every input law.
 /// Estimated by Monte-Carlo over x ~ U[−1, 1]^d (or N(0, I)), with the standard error of the Frobenius norm of the mean
 /// from the per-sample outer products. Mixed variation (the derived definition of §3.5): MV(f; q) = inf over

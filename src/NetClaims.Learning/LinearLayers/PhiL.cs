@@ -5,11 +5,11 @@ namespace NetClaims.LinearLayers;
 /// <summary>The minimiser of Φ_L and how well it converged.</summary>
 public sealed record PhiResult(double Value, double[] Scales, double GradientNorm, int Iterations);
 
-/// <summary>Φ_L's three bounds (THEOREMS.md §3.4): two lower, one upper.</summary>
+/// <summary>Φ_L's three bounds (docs/pow23.md §3.4): two lower, one upper.</summary>
 public sealed record PhiBounds(double LowerSchatten, double LowerPath, double Upper, int Rank);
 
 /// <summary>
-/// Φ_L(W, a) = min_{s > 0} (1/L)‖D_s^{−1}a‖² + ((L−1)/L)·‖D_sW‖_{S_{2/(L−1)}}^{2/(L−1)} (THEOREMS.md §3.3; the seed slides'
+/// Φ_L(W, a) = min_{s > 0} (1/L)‖D_s^{−1}a‖² + ((L−1)/L)·‖D_sW‖_{S_{2/(L−1)}}^{2/(L−1)} (docs/pow23.md §3.3; the seed slides'
 /// definition, the paper's exact form [UNSURE]), for a two-layer representation with rows w_k of W and outputs a_k.
 /// Minimised over t = log s by Barzilai–Borwein gradient steps with an Armijo safeguard, using the exact gradient
 /// ∂F/∂t_k = (2/L)(Σ_i σ_i^q u_ik² − a_k² e^{−2t_k}), q = 2/(L−1) (from ∂σ_i/∂t_k = σ_i u_ik²), from two starts

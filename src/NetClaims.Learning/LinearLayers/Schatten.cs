@@ -4,7 +4,7 @@ namespace NetClaims.LinearLayers;
 
 /// <summary>
 /// Schatten (quasi-)norms from the singular values (MathNet SVD): ‖W‖_{S_q} = (Σσ_i^q)^{1/q} for q ∈ (0, ∞),
-/// σ_max for q = ∞. For q &lt; 1 it is a quasi-norm (no triangle inequality). THEOREMS.md §3.2.
+/// σ_max for q = ∞. For q &lt; 1 it is a quasi-norm (no triangle inequality). docs/pow23.md §3.2.
 /// </summary>
 public static class Schatten
 {

@@ -7,7 +7,7 @@ namespace NetClaims.Norms;
 
 /// <summary>
 /// The network cost C(g) = Σ_i |u_i|·‖w_i‖₂ (biases and the free affine part not counted): the representation cost
-/// that upper-bounds the R-norm (THEOREMS.md "Global conventions"). Held exactly as a <see cref="SurdSum"/>.
+/// that upper-bounds the R-norm (docs/ahs23.md §1.0). Held exactly as a <see cref="SurdSum"/>.
 /// </summary>
 public static class NetworkCost
 {

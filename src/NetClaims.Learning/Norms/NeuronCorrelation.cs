@@ -5,7 +5,7 @@ using NetClaims.Exact;
 namespace NetClaims.Norms;
 
 /// <summary>
-/// Correlation of a single ReLU neuron with parity, E_x[χ(x)σ(⟨w,x⟩+b)] over the uniform cube (THEOREMS.md §1.4, §1.6),
+/// Correlation of a single ReLU neuron with parity, E_x[χ(x)σ(⟨w,x⟩+b)] over the uniform cube (docs/ahs23.md §1.4, §1.6),
 /// maximised exactly over the bias b: as a function of b it is piecewise linear with breakpoints b = −⟨w,x⟩ and
 /// vanishes as b → ±∞ for d ≥ 2 (affine functions are uncorrelated with χ), so the maximum of |·| is at a breakpoint.
 /// </summary>
@@ -48,7 +48,7 @@ public static class NeuronCorrelation
     }
 
     /// <summary>
-    /// ρ_d = sup over unit w and b (THEOREMS.md §1.4 D2, [DER+NUM]: attained at w ∝ s ∈ {±1}^d):
+    /// ρ_d = sup over unit w and b (docs/ahs23.md §1.4 D2, [DER+NUM]: attained at w ∝ s ∈ {±1}^d):
     /// even d: 2·C(d−2, d/2−1)/(2^d√d); odd d: C(d−1, (d−1)/2)/(2^d√d).
     /// </summary>
     public static SurdSum Rho(Dimension d)

@@ -6,7 +6,7 @@ namespace NetClaims.Norms;
 /// <summary>
 /// Path norms of a two-layer ReLU net f(x) = Σ_k a_k σ(⟨w_k, x⟩ + b_k) + c.
 /// <para>
-/// Liu–Dadi–Cevher (THEOREMS.md §4, [SEED/REC]) write f_θ(x) = (1/m)Σ_k a′_k σ(⟨w̃_k, x̃⟩), x̃ = (x, 1), w̃_k = (w_k, b_k),
+/// Liu–Dadi–Cevher (docs/ldc24.md §4, [SEED/REC]) write f_θ(x) = (1/m)Σ_k a′_k σ(⟨w̃_k, x̃⟩), x̃ = (x, 1), w̃_k = (w_k, b_k),
 /// ‖θ‖_P = (1/m)Σ_k |a′_k|·‖w̃_k‖₁. With a_k = a′_k/m that is <see cref="L1"/> = Σ_k |a_k|·‖(w_k, b_k)‖₁ (the constant c
 /// is not a path); <see cref="L2"/> uses ‖w̃_k‖₂. Jiang et al.'s path.norm (§6) is the network with every weight squared
 /// evaluated at the all-ones input: for a bias-free two-layer net, Σ_k a_k²‖w_k‖₂² (<see cref="Squared"/>).
@@ -43,7 +43,7 @@ public static class PathNorm
 }
 
 /// <summary>
-/// Capacity measures of Jiang et al. (THEOREMS.md §6, [REC]) for a two-layer net (weight matrices W₁ = W (m×d), W₂ = aᵀ),
+/// Capacity measures of Jiang et al. (docs/jnm20.md §6, [REC]) for a two-layer net (weight matrices W₁ = W (m×d), W₂ = aᵀ),
 /// in the regression setting (no margin: γ = 1, stated). Depth D = 2 weight layers. Fisher–Rao needs the training
 /// data; called without it (the rescaling checks), it is NaN.
 /// </summary>
@@ -78,7 +78,7 @@ public sealed record CapacityMeasures(double LogProdFrobenius, double DistanceTo
     }
 
     /// <summary>
-    /// The spectral sanity floor log(D·∏_j‖W_j‖₂²) (D = 2): spec ≥ it because each ‖W_j‖_F²/‖W_j‖₂² ≥ 1 (THEOREMS.md §6).
+    /// The spectral sanity floor log(D·∏_j‖W_j‖₂²) (D = 2): spec ≥ it because each ‖W_j‖_F²/‖W_j‖₂² ≥ 1 (docs/jnm20.md §6).
     /// </summary>
     public static double SpectralFloor(DenseTwoLayerRelu net)
     {

@@ -1,7 +1,7 @@
 namespace NetClaims.Norms;
 
 /// <summary>
-/// The two R-norm variants of THEOREMS.md §1.0 (which one each theorem uses is [UNSURE]; every parity number
+/// The two R-norm variants of docs/ahs23.md §1.0 (which one each theorem uses is [UNSURE]; every parity number
 /// in §1 coincides for both when the net linear part is zero, as for all the averaged constructions).
 /// </summary>
 public enum RNormVariant

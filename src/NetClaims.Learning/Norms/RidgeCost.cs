@@ -18,7 +18,7 @@ public sealed record RidgeCostResult(double Cost, SurdSum? Exact, (ulong X, ulon
 }
 
 /// <summary>
-/// Ridge cost of a direction (THEOREMS.md §1.2 c, [DER+NUM]): sort the 2^d projections ⟨v,x⟩, merge equal ones (an
+/// Ridge cost of a direction (docs/ahs23.md §1.2 c, [DER+NUM]): sort the 2^d projections ⟨v,x⟩, merge equal ones (an
 /// equal pair with different χ makes every ridge interpolant impossible: +∞ with that pair as witness), and take the
 /// linear spline through (projection, χ): min TV(φ') = Σ|Δ slope| (F2, variant A), times ‖v‖₂ (F1).
 /// </summary>

@@ -15,7 +15,7 @@ public sealed record CorrectiveStep(int Step, double ResidualRatio, int Features
 public sealed record CorrectiveRun(IReadOnlyList<CorrectiveStep> Steps, double[] FinalResidual, int Neurons, DenseTwoLayerRelu? Network = null);
 
 /// <summary>
-/// The random-feature memoriser of THEOREMS.md §2.1 b ([DER] reconstruction): with ξ ~ N(0, σ²I), T ~ U[−2,2] and
+/// The random-feature memoriser of docs/bn20.md §2.1 b ([DER] reconstruction): with ξ ~ N(0, σ²I), T ~ U[−2,2] and
 /// u = ⟨ξ,x⟩/ω₀, the estimator ŷ[r](x) = (1/N₀)Σ_l [A_l cos(φ_l − 2ω₀) − ω₀A_l sin(φ_l − 2ω₀)σ(u_l(x)+2)
 /// − 4ω₀²A_l cos(ω₀T_l + φ_l)σ(u_l(x) − T_l)], A_l e^{iφ_l} = Σ_j r_j e^{−i⟨ξ_l,x_j⟩}, has E ŷ[r] = Kr on the data (up to
 /// truncation when |⟨ξ,x⟩| &gt; 2ω₀). Each corrective step draws fresh features and sets r ← r − ŷ[r](X): two ReLU units
@@ -73,7 +73,7 @@ public static class CorrectiveMemorizer
     }
 
     /// <summary>
-    /// The predicted per-step factor of THEOREMS.md §2.1 b, ρ̂ = ‖K − I‖₂² + the run's mean variance term
+    /// The predicted per-step factor of docs/bn20.md §2.1 b, ρ̂ = ‖K − I‖₂² + the run's mean variance term
     /// tr Cov(g)/(N₀‖r‖²) (measured on the per-feature outputs, so precise). Realised factors scatter around it like a χ²
     /// with about n degrees of freedom.
     /// </summary>

@@ -6,7 +6,7 @@ namespace NetClaims.RandomFeatures;
 public readonly record struct RoundsError(int Units, double MeanSquaredError);
 
 /// <summary>
-/// Corrective rounds on a smooth target (THEOREMS.md §2.2, a [DER] reconstruction in one dimension; the paper's SReLU_k
+/// Corrective rounds on a smooth target (docs/bn20.md §2.2, a [DER] reconstruction in one dimension; the paper's SReLU_k
 /// and its exact construction are [UNSURE]). Target h(u) = exp(−u²) on [−2, 2]; Taylor with integral remainder gives
 /// h(u) = h(−2) + h′(−2)(u + 2) + 4·E_{T~U[−2,2]}[h″(T)σ(u − T)], so N i.i.d. units give a Monte-Carlo approximation with
 /// squared error ∝ 1/N (Barron / Maurey).

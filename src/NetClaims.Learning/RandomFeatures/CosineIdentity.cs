@@ -3,7 +3,7 @@ using MathNet.Numerics.Integration;
 namespace NetClaims.RandomFeatures;
 
 /// <summary>
-/// The cosine-as-ReLU-integral identity behind the corrective view's random-feature estimator (THEOREMS.md §2.1 b,
+/// The cosine-as-ReLU-integral identity behind the corrective view's random-feature estimator (docs/bn20.md §2.1 b,
 /// [DER]: Taylor's formula with integral remainder at −2): for ω₀ &gt; 0, any φ and u ∈ [−2, 2],
 /// cos(ω₀u + φ) = cos(φ − 2ω₀) − ω₀ sin(φ − 2ω₀)·σ(u + 2) − 4ω₀²·E_{T~U[−2,2]}[cos(ω₀T + φ)·σ(u − T)].
 /// </summary>

@@ -7,7 +7,7 @@ namespace NetClaims.RandomFeatures;
 public sealed record FeatureGdRun(double[] Losses, double FinalDistance, double InitialDistance, double Contraction, double MinLoss, double StepSize, double LambdaMax, double LambdaMinPositive, int Rank);
 
 /// <summary>
-/// Random-features least squares (THEOREMS.md §2.3 c, [DER]): Φ_ik = σ(⟨w_k, x_i⟩ + b_k) with w ~ N(0, I_d), b ~ U[−1,1]
+/// Random-features least squares (docs/bn20.md §2.3 c, [DER]): Φ_ik = σ(⟨w_k, x_i⟩ + b_k) with w ~ N(0, I_d), b ~ U[−1,1]
 /// fixed; L(a) = ‖Φa − y‖²/(2n) is convex. Gradient descent a ← a − ηΦᵀ(Φa − y)/n from a = 0 stays in the row space of Φ
 /// and converges to the minimum-norm least-squares solution a* = Φ⁺y when η &lt; 2/λ_max(ΦᵀΦ/n):
 /// ‖a_t − a*‖ ≤ q^t‖a*‖ with q = max(|1 − ηλ_min⁺|, |1 − ηλ_max|), and the loss never increases.

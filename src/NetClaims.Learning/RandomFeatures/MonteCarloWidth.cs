@@ -4,7 +4,7 @@ using NetClaims.Statistics;
 namespace NetClaims.RandomFeatures;
 
 /// <summary>
-/// The Maurey / Monte-Carlo width rate for one group (THEOREMS.md §2.2 c, [DER]): a target written as an expectation over
+/// The Maurey / Monte-Carlo width rate for one group (docs/bn20.md §2.2 c, [DER]): a target written as an expectation over
 /// units, f(x) = E[a σ(⟨w,x⟩ + b)], and its N-unit i.i.d. sample f_N. Here w ~ N(μ, I_d) with μ = e₁, b ~ U[−1,1],
 /// a = a(b) = 1 − 3b² (zero-mean outer weight), so that f and the unit second moment S(x) = E[a²σ²] have closed forms
 /// up to a one-dimensional integral in b (Gauss–Legendre, 64 nodes, smooth integrand: rounding-level error).
@@ -54,7 +54,7 @@ public sealed class MonteCarloWidth
 
     /// <summary>
     /// The ℓ1 bound's constant E[a²‖w̃‖₁²]·mean_μ‖x̃‖_∞² (w̃ = (w, b), x̃ = (x, 1)), the first factor by direct sampling: by
-    /// Hölder a²σ(⟨w̃, x̃⟩)² ≤ a²‖w̃‖₁²‖x̃‖_∞², so it bounds E[a²σ²] (THEOREMS.md §4 c).
+    /// Hölder a²σ(⟨w̃, x̃⟩)² ≤ a²‖w̃‖₁²‖x̃‖_∞², so it bounds E[a²σ²] (docs/ldc24.md §4 c).
     /// </summary>
     public double SecondMomentL1(int samples, int seed)
     {

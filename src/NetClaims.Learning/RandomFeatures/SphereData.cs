@@ -73,7 +73,7 @@ public sealed record SphereData(Matrix<double> X, double[] Y, double Theta)
         return best;
     }
 
-    /// <summary>σ with σ² = 2c·ln n/θ² (THEOREMS.md §2.1 b): then |K(x_i, x_j)| ≤ n^{−c} for i ≠ j.</summary>
+    /// <summary>σ with σ² = 2c·ln n/θ² (docs/bn20.md §2.1 b): then |K(x_i, x_j)| ≤ n^{−c} for i ≠ j.</summary>
     public double Bandwidth(double c) => Math.Sqrt(2 * c * Math.Log(N) / (Theta * Theta));
 
     /// <summary>The Gaussian kernel K_ij = exp(−σ²‖x_i − x_j‖²/2) = E_ξ cos⟨ξ, x_i − x_j⟩, ξ ~ N(0, σ²I).</summary>

@@ -17,7 +17,7 @@ public sealed record CertificateCheck(int D, BigInteger MaxAtomCorrelation, BigI
 }
 
 /// <summary>
-/// The dual certificate of THEOREMS.md §1.4 D1, checked in exact integer arithmetic: λ(x) = χ(x)/(2^d ρ_d) is feasible for
+/// The dual certificate of docs/ahs23.md §1.4 D1, checked in exact integer arithmetic: λ(x) = χ(x)/(2^d ρ_d) is feasible for
 /// the dual of the minimum-R-norm LP over the sign-direction dictionary, so by weak duality every interpolant of χ over
 /// that dictionary costs at least Σλχ = 1/ρ_d; g* has exactly that cost, so 1/ρ_d is the optimum — for any d checked,
 /// with no LP solver involved. (Over all directions w the same λ is feasible by the correlation lemma, §1.6.)

@@ -18,7 +18,7 @@ public enum NeuronDictionary
 public sealed record LpResult(double Optimum, string Status, int Rows, int Columns, long NonZeros, double Seconds);
 
 /// <summary>
-/// Minimum R-norm interpolation of parity by linear programming (THEOREMS.md §1.4 D1, variant A): minimise
+/// Minimum R-norm interpolation of parity by linear programming (docs/ahs23.md §1.4 D1, variant A): minimise
 /// Σ_j ‖w_j‖·|u_j| subject to Σ_j u_j σ(⟨w_j,x⟩ − b_j) + ⟨v,x⟩ + c = χ(x) on all 2^d vertices, over a finite dictionary,
 /// with u split as p − n (p, n ≥ 0) and a free affine part. Solved with OR-Tools GLOP.
 /// For w ∈ {±1}^d, ⟨w,x⟩ ≡ d (mod 2) and a bias strictly between two lattice points is a convex combination of the

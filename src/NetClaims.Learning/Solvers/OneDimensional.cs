@@ -4,7 +4,7 @@ using NetClaims.Norms;
 namespace NetClaims.Solvers;
 
 /// <summary>
-/// One-dimensional minimum-norm interpolation (THEOREMS.md §1.0 F2, [DER+NUM]) of sorted data x_1 &lt; … &lt; x_n with
+/// One-dimensional minimum-norm interpolation (docs/ahs23.md §1.0 F2, [DER+NUM]) of sorted data x_1 &lt; … &lt; x_n with
 /// secant slopes s_i = (y_{i+1} − y_i)/(x_{i+1} − x_i):
 /// variant A (free affine part): min TV(f') = Σ_{i=2}^{n−1} |s_i − s_{i−1}|, attained by the linear spline;
 /// variant B (free constant only): max(TV_in, (TV_in + |s_1 + s_{n−1}|)/2).

@@ -35,7 +35,7 @@ public sealed record BallRademacher(double Mean, double StdErr, double SignDicti
 
 /// <summary>
 /// The empirical Rademacher complexity of F_B = {Σ u_k σ(⟨w_k,x⟩ + b_k) : Σ|u_k|‖w_k‖₂ ≤ B, |b_k| ≤ √d} on n cube points
-/// (THEOREMS.md §1.8 b). A linear functional's sup over the symmetric convex hull of ±B·neurons is B times its sup over
+/// (docs/ahs23.md §1.8 b). A linear functional's sup over the symmetric convex hull of ±B·neurons is B times its sup over
 /// single neurons, so Rad = B·E_σ sup_{‖w‖=1, |b|≤√d} |(1/n)Σ_i σ_i σ(⟨w,x_i⟩ + b)|. For each sign draw σ the inner sup
 /// is taken exactly over the sign dictionary w ∈ {±1}^d/√d (the sum depends on x_i only through the Hamming distance to
 /// w, and on b only at the breakpoints and the ends of [−√d, √d]) and then by hill-climbing continuous unit w from the

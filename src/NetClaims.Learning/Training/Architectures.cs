@@ -142,7 +142,7 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
 }
 
 /// <summary>
-/// The Parkinson–Ongie–Willett student (THEOREMS.md §3.8): L − 1 linear layers (the first L − 2 bias-free, d → width →
+/// The Parkinson–Ongie–Willett student (docs/pow23.md §3.8): L − 1 linear layers (the first L − 2 bias-free, d → width →
 /// … → width; the last with a bias), a ReLU, and a linear output with bias. L = 2 is the two-layer net.
 /// θ = [W₁, …, W_{L−1} (row-major), b, a, c]. Decay on the W's and a.
 /// </summary>
@@ -259,7 +259,7 @@ public sealed class DeepLinearReluArchitecture(int d, int width, int depth) : IA
     }
 }
 
-/// <summary>The bias-free sum-of-ReLUs student of THEOREMS.md §5: f(x) = Σ_j σ(⟨w_j, x⟩); θ = W (m×d). Decay on W.</summary>
+/// <summary>The bias-free sum-of-ReLUs student of docs/zlc24.md §5: f(x) = Σ_j σ(⟨w_j, x⟩); θ = W (m×d). Decay on W.</summary>
 public sealed class SumOfRelus(int d, int width) : IArchitecture
 {
     public string Name => "sum-of-relus";

@@ -11,7 +11,7 @@ public sealed record StudyNet(int Width, double WeightDecay, double LearningRate
 }
 
 /// <summary>
-/// A family of two-layer ReLU nets trained on a regression teacher (THEOREMS.md §6 transplanted to our setting: the
+/// A family of two-layer ReLU nets trained on a regression teacher (docs/jnm20.md §6 transplanted to our setting: the
 /// paper's nets are CNNs on images, ours are two-layer nets on a synthetic teacher, so the τ values are an observation,
 /// not a replication). Teacher: a random 4-unit two-layer ReLU net on d = 5, inputs U[−1, 1]^5, Gaussian label noise.
 /// Grid: width × weight decay × learning rate × n × noise; Adam, batch 32; gap = test MSE − train MSE (test: 1000 clean

@@ -20,7 +20,7 @@ public sealed record ParityRun(int D, int Width, double WeightDecay, int Epochs,
 /// <summary>
 /// Two-layer nets trained on the full parity χ over all 2^d vertices of {±1}^d (so the training MSE is exactly ‖g − χ‖₂²
 /// under the uniform measure), then measured: C(g) = Σ|a|‖w‖₂, E[gχ], and the Theorem 6 bound (1 − ‖g − χ‖₂)/ρ_d
-/// (THEOREMS.md §1.6, [DER+NUM]).
+/// (docs/ahs23.md §1.6, [DER+NUM]).
 /// </summary>
 public static class ParityTraining
 {

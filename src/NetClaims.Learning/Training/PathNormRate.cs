@@ -7,7 +7,7 @@ namespace NetClaims.Training;
 public readonly record struct RatePoint(int N, int Width, int Seed, double ExcessRisk, double PathNorm);
 
 /// <summary>
-/// The statistical rate of THEOREMS.md §4 a ([SRC:abs] exponent (d+2)/(2d+2)), measured: a Barron-class teacher (a fixed
+/// The statistical rate of docs/ldc24.md §4 a ([SRC:abs] exponent (d+2)/(2d+2)), measured: a Barron-class teacher (a fixed
 /// 4-unit two-layer ReLU net on d = 5, inputs U[−1, 1]^5, label noise N(0, 0.5²)), two-layer students trained by Adam
 /// with weight decay λ on (W, a) — at balance (‖a‖² + ‖W‖_F²)/2 = Σ|a_k|‖w_k‖₂, so this is path-norm-penalised ERM —
 /// and the excess risk E(f̂ − f*)² on 2000 clean test points, over an n grid, at several widths.

@@ -20,7 +20,7 @@ public sealed record TeacherStudentRun(IReadOnlyList<LossPoint> Curve, double[][
 
 /// <summary>
 /// Gradient descent on the closed-form Gaussian population loss of a bias-free sum-of-ReLUs student against a sum of k
-/// ReLU teachers (THEOREMS.md §5, [REC; NUM]): x ~ N(0, I_d), κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π),
+/// ReLU teachers (docs/zlc24.md §5, [REC; NUM]): x ~ N(0, I_d), κ(u,v) = E σ(⟨u,x⟩)σ(⟨v,x⟩) = ‖u‖‖v‖(sin θ + (π − θ)cos θ)/(2π),
 /// ∇_uκ(u,v) = ((π − θ)v + ‖v‖ sin θ·u/‖u‖)/(2π), L(W) = ½[Σκ(w_j,w_j′) − 2Σκ(w_j,v_i) + Σκ(v_i,v_i′)].
 /// </summary>
 public static class TeacherStudent

@@ -76,6 +76,20 @@ public sealed class BadInputTests : IDisposable
         Assert.False(Directory.Exists(dir));
     }
 
+    [Theory]
+    [InlineData("verify", "--project", "/nonexistent/Claims.csproj")]
+    [InlineData("verify", "--assembly", "/nonexistent/Claims.dll")]
+    [InlineData("verify", "--project", "a.csproj", "--assembly", "b.dll")]
+    [InlineData("verify", "--junit", "/nonexistent/folder/claims.xml")]
+    [InlineData("list", "--assembly", "/etc/hostname")]
+    [InlineData("approve", "--project", "/nonexistent")]
+    public void A_claims_project_or_output_that_cannot_be_used_is_one_line_before_any_work(params string[] args)
+    {
+        var dir = Path.Combine(root, "untouched");
+        OneLine(Run([.. args, .. args[0] == "verify" ? new[] { "--out", dir } : []]), "netclaims:");
+        Assert.False(Directory.Exists(dir));
+    }
+
     [Fact]
     public void A_replay_token_for_another_claim_than_the_selected_one_is_a_usage_error()
     {

@@ -36,7 +36,7 @@ public sealed class CliTests
         Assert.Equal("averaged-blades", (string?)o["construction"]);
         Assert.Equal(13, (int)o["d"]!);
         Assert.Equal(3 * 8192, (int)o["width"]!);
-        // 4·√13·2^13/C(13,6) = 8192/429·√13 (THEOREMS.md §1.3 formula).
+        // 4·√13·2^13/C(13,6) = 8192/429·√13 (docs/ahs23.md §1.3 formula).
         Assert.Equal("8192/429·√13", (string?)o["cost_exact"]);
         Assert.True((bool)o["interpolates"]!);
         Assert.InRange((double)o["max_abs_error"]!, 0, 1e-9);

@@ -6,7 +6,7 @@ using NetClaims.Norms;
 namespace NetClaims.Tests.Constructions;
 
 /// <summary>
-/// Reference values are the [NUM] table of THEOREMS.md §7 (exhaustive NumPy computation when the digest was written),
+/// Reference values are the [NUM] table of docs/ahs23.md §7 (exhaustive NumPy computation when the digest was written),
 /// printed to 6 decimals, hence the tolerance 5e-7.
 /// </summary>
 public sealed class ConstructionTests
@@ -43,7 +43,7 @@ public sealed class ConstructionTests
     [Fact]
     public void Normaliser_by_its_defining_sum_equals_the_binomial_closed_form()
     {
-        // Two independent formulas for M_d (THEOREMS.md §1.4): Σ_k (−1)^k C(d,k) σ(d−2k+β) and the binomial closed form.
+        // Two independent formulas for M_d (docs/ahs23.md §1.4): Σ_k (−1)^k C(d,k) σ(d−2k+β) and the binomial closed form.
         for (int d = 2; d <= 40; d++)
             Assert.Equal(AveragedRelu.NormaliserClosedForm(new Dimension(d)), AveragedRelu.NormaliserBySum(new Dimension(d)));
         // Digest values M_2..M_10 = 2, −2, −4, 6, 12, −20, −40, 70, 140.
@@ -73,7 +73,7 @@ public sealed class ConstructionTests
     [Fact]
     public void Printed_sawtooth_gives_minus_parity_for_odd_d()
     {
-        // THEOREMS.md §1.1 [NUM]: g_saw = (−1)^d·χ as printed; checked here by the reference rational evaluator.
+        // docs/ahs23.md §1.1 [NUM]: g_saw = (−1)^d·χ as printed; checked here by the reference rational evaluator.
         var d = new Dimension(5);
         var net = SawtoothRidge.Build(d, oddSignFix: false);
         foreach (var x in Vertex.All(d)) Assert.Equal(-Parity.Full(d).At(x), (int)net.EvaluateExact(x).ToInt32());

@@ -8,7 +8,7 @@ namespace NetClaims.Tests.Constructions;
 public sealed class SampledBladesTests
 {
     [Theory]
-    // THEOREMS.md §1.5 c [NUM], δ = 0.1: m = 235, 833, 311, 1108, 393, 1407.
+    // docs/ahs23.md §1.5 c [NUM], δ = 0.1: m = 235, 833, 311, 1108, 393, 1407.
     [InlineData(8, 0.5, 235)]
     [InlineData(8, 0.25, 833)]
     [InlineData(10, 0.5, 311)]

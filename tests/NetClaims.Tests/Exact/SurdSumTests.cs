@@ -18,7 +18,7 @@ public sealed class SurdSumTests
     [Fact]
     public void Perfect_squares_become_rational()
     {
-        // (2·4+3)·√4 = 22: the sawtooth cost at d = 4 (THEOREMS.md §1.1 table).
+        // (2·4+3)·√4 = 22: the sawtooth cost at d = 4 (docs/ahs23.md §1.1 table).
         Assert.Equal("22", SurdSum.Of(new Fraction(11), 4).ToString());
     }
 

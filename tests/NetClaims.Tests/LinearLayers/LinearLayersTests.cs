@@ -30,7 +30,7 @@ public sealed class SchattenTests
 public sealed class BalancedFactorizationTests
 {
     [Theory]
-    // THEOREMS.md §3.2 c [NUM]: W = diag(3,1): p = 1: 10, 2: 4, 3: 3.080084, 4: 2.732051.
+    // docs/pow23.md §3.2 c [NUM]: W = diag(3,1): p = 1: 10, 2: 4, 3: 3.080084, 4: 2.732051.
     [InlineData(1, 10.0)]
     [InlineData(2, 4.0)]
     [InlineData(3, 3.080084)]
@@ -58,7 +58,7 @@ public sealed class PhiLTests
     static readonly double[] A = [1, -2, 0.5];
 
     [Theory]
-    // THEOREMS.md §3.4 c [NUM] (Nelder–Mead + Powell in the digest, accuracy ≈ 1e-6): Φ_L, lower-1, lower-2, upper.
+    // docs/pow23.md §3.4 c [NUM] (Nelder–Mead + Powell in the digest, accuracy ≈ 1e-6): Φ_L, lower-1, lower-2, upper.
     [InlineData(3, 5.365760, 5.146685, 4.346157, 5.475814)]
     [InlineData(4, 4.160295, 4.020793, 3.010087, 4.256906)]
     [InlineData(6, 3.242197, 3.162935, 2.084744, 3.309325)]

@@ -9,7 +9,7 @@ namespace NetClaims.Tests.Norms;
 public sealed class RidgeCostTests
 {
     [Theory]
-    // THEOREMS.md §1.2 c [NUM] table for v = 1: d=2: 2.828427, 4: 12, 5: 17.888544, 9: 48, 16: 120.
+    // docs/ahs23.md §1.2 c [NUM] table for v = 1: d=2: 2.828427, 4: 12, 5: 17.888544, 9: 48, 16: 120.
     [InlineData(2, 2.828427)]
     [InlineData(4, 12.0)]
     [InlineData(5, 17.888544)]
@@ -25,7 +25,7 @@ public sealed class RidgeCostTests
     [Fact]
     public void A_zero_coordinate_collides_with_a_witness()
     {
-        // Flipping the coordinate with v_i = 0 changes χ but not ⟨v,x⟩ (THEOREMS.md §1.2 proof).
+        // Flipping the coordinate with v_i = 0 changes χ but not ⟨v,x⟩ (docs/ahs23.md §1.2 proof).
         var r = RidgeCost.OfInteger([3, 0, 1]);
         Assert.False(r.IsFinite);
         var (x, y) = r.Witness!.Value;
@@ -58,7 +58,7 @@ public sealed class RidgeCostTests
 public sealed class NeuronCorrelationTests
 {
     [Theory]
-    // THEOREMS.md §1.4 table [NUM]: 1/ρ_d for d = 2, 5, 9, 16.
+    // docs/ahs23.md §1.4 table [NUM]: 1/ρ_d for d = 2, 5, 9, 16.
     [InlineData(2, 2.828427)]
     [InlineData(5, 11.925696)]
     [InlineData(9, 21.942857)]

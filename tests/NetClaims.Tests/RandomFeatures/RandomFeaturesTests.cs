@@ -6,7 +6,7 @@ namespace NetClaims.Tests.RandomFeatures;
 public sealed class CosineIdentityTests
 {
     [Theory]
-    // THEOREMS.md §2.1 c [NUM]: ω₀ = 3.7, φ = 0.4, LHS values to 9 digits (trapezoid with 4e5 nodes in the digest).
+    // docs/bn20.md §2.1 c [NUM]: ω₀ = 3.7, φ = 0.4, LHS values to 9 digits (trapezoid with 4e5 nodes in the digest).
     [InlineData(-2.0, 0.753902254)]
     [InlineData(-1.3, -0.297801641)]
     [InlineData(0.0, 0.921060994)]
@@ -63,7 +63,7 @@ public sealed class CorrectiveMemorizerTests
     [Fact]
     public void The_estimator_is_unbiased_for_the_kernel_when_nothing_is_truncated()
     {
-        // With ω₀ = 2.5σ, |⟨ξ,x⟩| > 2ω₀ has probability 2Φ(−5) ≈ 6e-7, so E ŷ[r] = Kr (THEOREMS.md §2.1 b, [DER]).
+        // With ω₀ = 2.5σ, |⟨ξ,x⟩| > 2ω₀ has probability 2Φ(−5) ≈ 6e-7, so E ŷ[r] = Kr (docs/bn20.md §2.1 b, [DER]).
         // Per-point standard deviation ≈ √(16ω₀⁴·E σ(u−T)²·‖r‖²/N₀) ≈ 0.02 at N₀ = 4·10⁶ (σ = 1, ‖r‖² = 6); tolerance 0.1 ≈ 5 sd.
         var data = Data();
         var r = data.Y;

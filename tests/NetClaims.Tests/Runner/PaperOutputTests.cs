@@ -27,7 +27,7 @@ public sealed class PaperOutputTests : IDisposable
             .Select(id => ClaimRunner.Run(ClaimCatalog.Get(id), RunSettings.Default, null)).ToArray();
         RunReport.Write(dir, results, new RunDocument(), [new PlotExporter()]);
         var tex = File.ReadAllText(Path.Combine(dir, "netclaims.tex"));
-        // 4√16·|Q_16| = 16·2^16/C(16,8)·… = 524288/6435 = 81.4744366744 (THEOREMS.md §1.3 table: 81.474437).
+        // 4√16·|Q_16| = 16·2^16/C(16,8)·… = 524288/6435 = 81.4744366744 (docs/ahs23.md §1.3 table: 81.474437).
         Assert.Contains(@"\netclaim{ahs23.thm4.blades.cost.cost.d16}{81.4744366744}", tex);
         Assert.Contains(@"\netclaim{ahs23.thm4.blades.cost.cost-exact.d16}{\frac{524288}{6435}}", tex);
         Assert.Contains(@"\providecommand{\nc}", tex);

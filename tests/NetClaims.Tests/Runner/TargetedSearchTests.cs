@@ -6,7 +6,7 @@ namespace NetClaims.Tests.Runner;
 
 /// <summary>
 /// Targeted search on a claim with a known near-tight case: the single-neuron correlation bound ρ_d‖w‖ is attained at
-/// sign vectors (THEOREMS.md §1.4 D2), which random directions at d ≥ 6 come nowhere near.
+/// sign vectors (docs/ahs23.md §1.4 D2), which random directions at d ≥ 6 come nowhere near.
 /// </summary>
 public sealed class TargetedSearchTests
 {

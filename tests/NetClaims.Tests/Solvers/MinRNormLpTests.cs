@@ -7,7 +7,7 @@ namespace NetClaims.Tests.Solvers;
 public sealed class MinRNormLpTests
 {
     [Theory]
-    // THEOREMS.md §1.4 LP table [NUM] (HiGHS in the digest; GLOP here): 1/ρ_d = 2.828427, 6.928203, 8, 11.925696, 13.063945.
+    // docs/ahs23.md §1.4 LP table [NUM] (HiGHS in the digest; GLOP here): 1/ρ_d = 2.828427, 6.928203, 8, 11.925696, 13.063945.
     [InlineData(2, 2.828427)]
     [InlineData(3, 6.928203)]
     [InlineData(4, 8.0)]
@@ -23,7 +23,7 @@ public sealed class MinRNormLpTests
     [Fact]
     public void One_direction_lp_finds_the_ridge_optimum()
     {
-        // 2(d−1)√d (THEOREMS.md §1.2 sharp version) at d = 7: 12√7 = 31.749016.
+        // 2(d−1)√d (docs/ahs23.md §1.2 sharp version) at d = 7: 12√7 = 31.749016.
         var r = MinRNormLp.Solve(new Dimension(7), NeuronDictionary.RidgeAlongOnes);
         Assert.InRange(r.Optimum, 12 * Math.Sqrt(7) * (1 - 1e-7), 12 * Math.Sqrt(7) * (1 + 1e-7));
     }

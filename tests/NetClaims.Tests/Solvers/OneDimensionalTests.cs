@@ -8,7 +8,7 @@ namespace NetClaims.Tests.Solvers;
 public sealed class OneDimensionalTests
 {
     [Theory]
-    // THEOREMS.md §1.0 F2 worked examples [DER+NUM]: (x, y) → (A, B).
+    // docs/ahs23.md §1.0 F2 worked examples [DER+NUM]: (x, y) → (A, B).
     [InlineData(new double[] { 0, 1, 2 }, new double[] { 0, 1, 2 }, 0.0, 1.0)]
     [InlineData(new double[] { 0, 1, 2, 3 }, new double[] { 0, 1, 2.5, 4 }, 0.5, 1.5)]
     [InlineData(new double[] { 0, 1, 2, 3, 4 }, new double[] { 1, -1, 1, -1, 1 }, 12.0, 12.0)]
@@ -33,7 +33,7 @@ public sealed class MemorizerTests
     [Fact]
     public void One_per_sample_matches_the_digest_at_d_100()
     {
-        // THEOREMS.md §1.7 c [NUM]: d = 100, n = 1000 random samples and labels: one-per-sample cost 147.6, grouped 131.6 (size 2).
+        // docs/ahs23.md §1.7 c [NUM]: d = 100, n = 1000 random samples and labels: one-per-sample cost 147.6, grouped 131.6 (size 2).
         // Different random draws; the digest's numbers are reproduced to about 1%.
         var s = SampleSet.Random(100, 1000, 1);
         var one = Memorizers.OnePerSample(s);

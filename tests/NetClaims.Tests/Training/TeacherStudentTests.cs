@@ -7,7 +7,7 @@ public sealed class TeacherStudentTests
     [Fact]
     public void Special_values_by_hand()
     {
-        // THEOREMS.md §5 b: θ = 0 → ‖u‖²/2; θ = π/2 → ‖u‖‖v‖/(2π); θ = π → 0.
+        // docs/zlc24.md §5 b: θ = 0 → ‖u‖²/2; θ = π/2 → ‖u‖‖v‖/(2π); θ = π → 0.
         Assert.InRange(TeacherStudent.Kappa([3, 0], [3, 0]) - 4.5, -1e-12, 1e-12);
         Assert.InRange(TeacherStudent.Kappa([2, 0], [0, 3]) - 6 / (2 * Math.PI), -1e-12, 1e-12);
         Assert.InRange(TeacherStudent.Kappa([1, 0], [-5, 0]), -1e-12, 1e-12);
