@@ -17,7 +17,9 @@ namespace NetClaims.Constructions;
 /// </summary>
 public static class AveragedBlades
 {
+    /// <summary>The catalogue name of the averaged-blades construction (Theorem 4).</summary>
     public const string Name = "averaged-blades";
+    /// <summary>The catalogue name of the half-width (h = 2) blades, at half the cost.</summary>
     public const string HalfWidthName = "half-width-blades";
 
     /// <summary>Bytes per hidden unit held in memory (unit record, two rationals, shared weight); for the size guard.</summary>

@@ -14,6 +14,7 @@ namespace NetClaims.Constructions;
 /// </summary>
 public static class AveragedRelu
 {
+    /// <summary>The catalogue name of the averaged single ReLU g*, the minimum-norm parity interpolant.</summary>
     public const string Name = "averaged-relu";
 
     const double BytesPerUnit = 128;

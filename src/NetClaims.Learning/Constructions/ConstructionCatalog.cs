@@ -52,6 +52,7 @@ public sealed record Construction(
 /// <summary>The parity constructions of docs/ahs23.md §1.1–§1.4, by name.</summary>
 public static class ConstructionCatalog
 {
+    /// <summary>Every parity construction with its builder, closed-form cost and formula.</summary>
     public static IReadOnlyList<Construction> All { get; } =
     [
         new(SawtoothRidge.Name, "sawtooth ridge σ(z+d+1) − 2Σ(−1)^jσ(z+d−2j), z = ⟨1,x⟩, odd-d sign fix (§1.1)", 1, 1,
@@ -69,6 +70,7 @@ public static class ConstructionCatalog
         { Units = d => Math.Pow(2, d), Directions = d => Math.Pow(2, d), Compact = d => AveragedRelu.BuildSignUnits(d), BiasClasses = 1 },
     ];
 
+    /// <summary>The construction with this catalogue name (an unknown name is an error that lists the known ones).</summary>
     public static Construction Get(string name) =>
         All.FirstOrDefault(c => c.Name == name)
         ?? throw new ArgumentException($"unknown construction '{name}' (known: {string.Join(", ", All.Select(c => c.Name))})");

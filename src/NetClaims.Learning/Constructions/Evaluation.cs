@@ -9,6 +9,7 @@ namespace NetClaims.Constructions;
 /// <summary>What evaluating a construction at one d measured (all computed from the network's own weights).</summary>
 public sealed record Evaluation(string Construction, int D, int Width, SurdSum Cost, CubeCheck? Check)
 {
+    /// <summary>The exact cost as the nearest double.</summary>
     public double CostDouble => Cost.ToDouble();
 }
 
@@ -51,6 +52,7 @@ public static class Evaluations
     /// </summary>
     public const int DirectMaxD = 14;
 
+    /// <summary>Builds the construction at d, sums its exact cost and checks it on every vertex (memoised in the run's cache).</summary>
     public static Evaluation Exhaustive(RunCache? cache, Construction c, Dimension d) =>
         c.Compact is { } compact && d.Value > DirectMaxD
             ? RunCache.Memo(cache, FullKey(c.Name, d), () =>
@@ -60,6 +62,7 @@ public static class Evaluations
             })
             : Exhaustive(cache, c.Name, d, c.Build);
 
+    /// <summary>Builds the construction at d and sums its exact cost, without the vertex check (memoised in the run's cache).</summary>
     public static Evaluation Cost(RunCache? cache, Construction c, Dimension d) =>
         c.Compact is { } compact && d.Value > DirectMaxD
             ? MemoisedCost(cache, c.Name, d, () =>

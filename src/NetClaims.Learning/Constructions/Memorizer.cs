@@ -7,6 +7,7 @@ namespace NetClaims.Constructions;
 /// <summary>n labelled points of the cube, as bit-masks (for fast exact inner products) and ±1 labels.</summary>
 public sealed record SampleSet(int D, ulong[][] Points, int[] Labels)
 {
+    /// <summary>The number of samples.</summary>
     public int N => Labels.Length;
 
     /// <summary>n points drawn uniformly (with replacement) from {±1}^d, labels uniform ±1 (what χ_S of n ≪ 2^d random points looks like).</summary>
@@ -54,6 +55,7 @@ public sealed record SampleSet(int D, ulong[][] Points, int[] Labels)
         return D - 2 * diff;
     }
 
+    /// <summary>Coordinate k (±1) of sample i.</summary>
     public double Coordinate(int i, int k) => ((Points[i][k >> 6] >> (k & 63)) & 1) == 0 ? 1 : -1;
 
     /// <summary>Sample i as a dense ±1 vector.</summary>
@@ -66,8 +68,10 @@ public sealed record Memorizer(string Kind, int GroupSize, double[][] W, double[
     /// <summary>C(h) = Σ|u_k|·‖w_k‖₂.</summary>
     public double Cost => U.Select((u, k) => Math.Abs(u) * Math.Sqrt(W[k].Sum(x => x * x))).Sum();
 
+    /// <summary>The number of ReLU units.</summary>
     public int Width => U.Length;
 
+    /// <summary>The memoriser's value at x.</summary>
     public double Evaluate(double[] x)
     {
         double s = 0;
@@ -88,6 +92,7 @@ public sealed record Memorizer(string Kind, int GroupSize, double[][] W, double[
 /// </summary>
 public static class Memorizers
 {
+    /// <summary>One ReLU per sample: w_i = x_i/√d, bias the largest inner product with another sample, output y_i/(√d − b_i).</summary>
     public static Memorizer OnePerSample(SampleSet s)
     {
         double sq = Math.Sqrt(s.D);

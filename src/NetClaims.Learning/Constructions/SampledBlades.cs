@@ -11,6 +11,7 @@ namespace NetClaims.Constructions;
 /// </summary>
 public static class SampledBlades
 {
+    /// <summary>The catalogue name of the sampled blades (Theorem 5).</summary>
     public const string Name = "sampled-blades";
 
     /// <summary>

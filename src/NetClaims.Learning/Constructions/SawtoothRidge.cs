@@ -12,6 +12,7 @@ namespace NetClaims.Constructions;
 /// </summary>
 public static class SawtoothRidge
 {
+    /// <summary>The catalogue name of the sawtooth ridge.</summary>
     public const string Name = "sawtooth-ridge";
 
     /// <param name="d">Dimension.</param>

@@ -12,8 +12,10 @@ namespace NetClaims.Constructions;
 /// </summary>
 public static class SplineRidge
 {
+    /// <summary>The catalogue name of the spline ridge (the cheapest ridge interpolant).</summary>
     public const string Name = "spline-ridge";
 
+    /// <summary>The linear spline through (d − 2k, (−1)^k) along the all-ones direction, with its free linear part, at dimension d.</summary>
     public static TwoLayerRelu Build(Dimension d)
     {
         int n = d.Value;

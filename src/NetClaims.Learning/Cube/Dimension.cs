@@ -9,8 +9,10 @@ public readonly record struct Dimension
     /// <summary>The largest d a vertex bit-mask can hold.</summary>
     public const int Max = 62;
 
+    /// <summary>The dimension d.</summary>
     public int Value { get; }
 
+    /// <summary>A dimension 1 ≤ d ≤ Max (anything else is an error).</summary>
     public Dimension(int value)
     {
         if (value < 1 || value > Max)
@@ -21,8 +23,10 @@ public readonly record struct Dimension
     /// <summary>Number of vertices 2^d.</summary>
     public ulong VertexCount => 1UL << Value;
 
+    /// <summary>The dimension as an int.</summary>
     public static implicit operator int(Dimension d) => d.Value;
 
+    /// <summary>d in invariant culture.</summary>
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

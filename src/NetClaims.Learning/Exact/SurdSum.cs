@@ -17,6 +17,7 @@ public sealed class SurdSum : IEquatable<SurdSum>
 
     SurdSum(SortedDictionary<BigInteger, Fraction> terms) => this.terms = terms;
 
+    /// <summary>The empty sum, 0.</summary>
     public static SurdSum Zero => new(new SortedDictionary<BigInteger, Fraction>());
 
     /// <summary>q·√n for a rational q and an integer n ≥ 0 (√n is reduced to a·√k, k squarefree).</summary>
@@ -29,13 +30,16 @@ public sealed class SurdSum : IEquatable<SurdSum>
         return s;
     }
 
+    /// <summary>A rational q as a surd sum (radicand 1).</summary>
     public static SurdSum Rational(Fraction q) => Of(q, BigInteger.One);
 
     /// <summary>The coefficients by squarefree radicand (1 = the rational part).</summary>
     public IReadOnlyDictionary<BigInteger, Fraction> Terms => terms;
 
+    /// <summary>Whether the sum is 0.</summary>
     public bool IsZero => terms.Count == 0;
 
+    /// <summary>Exact sum (terms with equal radicands combine).</summary>
     public static SurdSum operator +(SurdSum x, SurdSum y)
     {
         var r = new SortedDictionary<BigInteger, Fraction>(x.terms);
@@ -47,9 +51,11 @@ public sealed class SurdSum : IEquatable<SurdSum>
         return new SurdSum(r);
     }
 
+    /// <summary>Exact negation.</summary>
     public static SurdSum operator -(SurdSum x) =>
         new(new SortedDictionary<BigInteger, Fraction>(x.terms.ToDictionary(t => t.Key, t => -t.Value)));
 
+    /// <summary>Exact difference.</summary>
     public static SurdSum operator -(SurdSum x, SurdSum y) => x + (-y);
 
     /// <summary>Exact product: √a·√b = √(ab), reduced again to squarefree radicands.</summary>
@@ -62,6 +68,7 @@ public sealed class SurdSum : IEquatable<SurdSum>
         return r;
     }
 
+    /// <summary>A rational multiple.</summary>
     public static SurdSum operator *(Fraction q, SurdSum x) =>
         q.IsZero ? Zero : new(new SortedDictionary<BigInteger, Fraction>(x.terms.ToDictionary(t => t.Key, t => q * t.Value)));
 
@@ -73,12 +80,15 @@ public sealed class SurdSum : IEquatable<SurdSum>
         return s;
     }
 
+    /// <inheritdoc/>
     public bool Equals(SurdSum? other) =>
         other is not null && terms.Count == other.terms.Count &&
         terms.All(t => other.terms.TryGetValue(t.Key, out var q) && q.Equals(t.Value));
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SurdSum s && Equals(s);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => terms.Count == 0 ? 0 : HashCode.Combine(terms.Count, terms.First().Key);
 
     /// <summary>Printable exact form, e.g. <c>8192/429·√13</c>, <c>22</c>, <c>4 + 3·√2</c>.</summary>

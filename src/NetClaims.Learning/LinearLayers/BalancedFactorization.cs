@@ -49,5 +49,6 @@ public static class BalancedFactorization
         return q;
     }
 
+    /// <summary>A standard normal draw from rng (Box–Muller).</summary>
     public static double Gaussian(Random rng) => Statistics.Sampling.Gaussian(rng);
 }

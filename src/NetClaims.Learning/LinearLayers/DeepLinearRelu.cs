@@ -11,10 +11,13 @@ public sealed record DeepLinearRelu(IReadOnlyList<Matrix<double>> Layers, Vector
     /// <summary>L = number of linear layers + 1.</summary>
     public int L => Layers.Count + 1;
 
+    /// <summary>The virtual weight matrix W_{L−1}⋯W_1.</summary>
     public Matrix<double> Virtual => BalancedFactorization.Product(Layers);
 
+    /// <summary>The cost C_L = (‖a‖² + Σ‖W_ℓ‖_F²)/L (biases free).</summary>
     public double Cost => (A.DotProduct(A) + Layers.Sum(w => Math.Pow(w.FrobeniusNorm(), 2))) / L;
 
+    /// <summary>The network's value at x.</summary>
     public double Evaluate(Vector<double> x)
     {
         var h = Layers.Aggregate(x, (v, w) => w * v) + B;

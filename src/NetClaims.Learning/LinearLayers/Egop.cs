@@ -24,6 +24,7 @@ public sealed record EgopEstimate(Matrix<double> C, double[] EigenValues, Matrix
 /// </summary>
 public static class Egop
 {
+    /// <summary>The expected gradient outer product of aᵀσ(Wx + b) over samples from U[−1, 1]^d (or N(0, I)), with its spectrum.</summary>
     public static EgopEstimate Estimate(Matrix<double> w, Vector<double> a, Vector<double> b, int samples, int seed, bool gaussian = false)
     {
         if (w.RowCount != a.Count || w.RowCount != b.Count) throw new ArgumentException($"W has {w.RowCount} rows but a has {a.Count} and b {b.Count} entries");

@@ -17,6 +17,7 @@ public sealed record PhiBounds(double LowerSchatten, double LowerPath, double Up
 /// </summary>
 public static class PhiL
 {
+    /// <summary>The objective of Φ_L at log-scales t (per unit).</summary>
     public static double Objective(Matrix<double> w, double[] a, int l, double[] t) => Evaluate(w, a, l, t, gradient: false).Value;
 
     // F(t) and, if asked, ∂F/∂t_k = (2/L)(Σ_i σ_i^q u_ik² − a_k² e^{−2t_k}). The spectrum of D_sW (K×d) comes from a thin
@@ -64,6 +65,7 @@ public static class PhiL
 
     static double[] Gradient(Matrix<double> w, double[] a, int l, double[] t) => Evaluate(w, a, l, t, gradient: true).Gradient;
 
+    /// <summary>Φ_L(W, a): the objective minimised over per-unit scales (gradient descent on log-scales with Barzilai–Borwein steps and Armijo backtracking, from two starts).</summary>
     public static PhiResult Minimize(Matrix<double> w, double[] a, int l, int maxIterations = 20000)
     {
         if (l < 2) throw new ArgumentOutOfRangeException(nameof(l), "L ≥ 2");

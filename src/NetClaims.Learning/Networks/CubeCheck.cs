@@ -9,5 +9,6 @@ namespace NetClaims.Networks;
 /// <param name="MaxAbsError">max_x |g(x) − target(x)| exactly (over the vertices evaluated).</param>
 public sealed record CubeCheck(ulong Vertices, ulong Mismatches, ulong? FirstMismatch, string? FirstMismatchValue, double MaxAbsErrorFloat, Fractions.Fraction MaxAbsError)
 {
+    /// <summary>Whether the network equals the target on every vertex.</summary>
     public bool Interpolates => Mismatches == 0;
 }

@@ -9,6 +9,7 @@ namespace NetClaims.Networks;
 /// </summary>
 public sealed record DenseTwoLayerRelu
 {
+    /// <summary>Σ_k a_k σ(⟨w_k, x⟩ + b_k) + ⟨linear, x⟩ + c with float64 weights (rows of w are the w_k).</summary>
     public DenseTwoLayerRelu(double[][] w, double[] b, double[] a, double c = 0, double[]? linear = null)
     {
         if (w.Length != b.Length || w.Length != a.Length) throw new ArgumentException($"need as many biases and output weights as units: {w.Length} units, {b.Length} biases, {a.Length} output weights");
@@ -18,21 +19,28 @@ public sealed record DenseTwoLayerRelu
         W = w; B = b; A = a; C = c; Linear = linear; D = d;
     }
 
+    /// <summary>Inner weights, one row per unit.</summary>
     public double[][] W { get; }
 
+    /// <summary>Biases.</summary>
     public double[] B { get; }
 
+    /// <summary>Output weights.</summary>
     public double[] A { get; }
 
+    /// <summary>The output constant.</summary>
     public double C { get; }
 
     /// <summary>The free linear part v (null: zero).</summary>
     public double[]? Linear { get; }
 
+    /// <summary>Input dimension.</summary>
     public int D { get; }
 
+    /// <summary>Number of units.</summary>
     public int Width => A.Length;
 
+    /// <summary>The network's value at x.</summary>
     public double Evaluate(ReadOnlySpan<double> x)
     {
         if (x.Length != D) throw new ArgumentException($"x has {x.Length} entries, expected d={D}");

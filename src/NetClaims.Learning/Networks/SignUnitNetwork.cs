@@ -15,6 +15,7 @@ namespace NetClaims.Networks;
 /// </summary>
 public sealed class SignUnitNetwork
 {
+    /// <summary>Sign-direction units grouped by bias class: per bias, one numerator per sign vector (scaled by outputScale).</summary>
     public SignUnitNetwork(Dimension dim, IReadOnlyList<Fraction> biases, IReadOnlyList<long[]> numerators, Fraction outputScale)
     {
         if (biases.Count == 0 || biases.Count != numerators.Count)
@@ -28,6 +29,7 @@ public sealed class SignUnitNetwork
         OutputScale = outputScale;
     }
 
+    /// <summary>The dimension.</summary>
     public Dimension Dim { get; }
 
     /// <summary>b_j, one per bias class.</summary>

@@ -12,6 +12,7 @@ public readonly record struct ReluUnit(InnerWeight W, Fraction Bias, Fraction Ou
 /// </summary>
 public sealed class TwoLayerRelu
 {
+    /// <summary>A network with integer inner weights, rational biases and outputs, and an optional affine part.</summary>
     public TwoLayerRelu(Dimension dim, IReadOnlyList<ReluUnit> units, IReadOnlyList<Fraction>? linear = null, Fraction? constant = null)
     {
         Dim = dim;
@@ -23,8 +24,10 @@ public sealed class TwoLayerRelu
             if (u.W.Dim != dim.Value) throw new ArgumentException($"a unit has inner weight of dimension {u.W.Dim}, expected d={dim.Value}");
     }
 
+    /// <summary>The dimension.</summary>
     public Dimension Dim { get; }
 
+    /// <summary>The ReLU units.</summary>
     public IReadOnlyList<ReluUnit> Units { get; }
 
     /// <summary>The free linear part v.</summary>

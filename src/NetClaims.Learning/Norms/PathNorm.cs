@@ -14,6 +14,7 @@ namespace NetClaims.Norms;
 /// </summary>
 public static class PathNorm
 {
+    /// <summary>Σ_k |a_k|·(‖w_k‖₁ + |b_k|): the ℓ1 path norm with the bias as an input coordinate.</summary>
     public static double L1(DenseTwoLayerRelu net)
     {
         double s = 0;
@@ -21,6 +22,7 @@ public static class PathNorm
         return s;
     }
 
+    /// <summary>Σ_k |a_k|·‖(w_k, b_k)‖₂.</summary>
     public static double L2(DenseTwoLayerRelu net)
     {
         double s = 0;
@@ -49,6 +51,7 @@ public static class PathNorm
 /// </summary>
 public sealed record CapacityMeasures(double LogProdFrobenius, double DistanceToInit, double SpectralComplexity, double FisherRao, double PathNorm)
 {
+    /// <summary>Every capacity measure of a trained net on its training data (margins, norms, distance to initialisation, Fisher–Rao).</summary>
     public static CapacityMeasures Of(DenseTwoLayerRelu net, DenseTwoLayerRelu init, double[][] x, double[] y)
     {
         var w = Matrix<double>.Build.DenseOfRowArrays(net.W);

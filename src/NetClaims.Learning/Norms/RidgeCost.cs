@@ -11,6 +11,7 @@ namespace NetClaims.Norms;
 /// <param name="Witness">Two vertices with ⟨v,x⟩ = ⟨v,x'⟩ and χ(x) ≠ χ(x'), when the cost is +∞.</param>
 public sealed record RidgeCostResult(double Cost, SurdSum? Exact, (ulong X, ulong Y)? Witness)
 {
+    /// <summary>Whether the cost is finite (no two projections of opposite parity collide).</summary>
     public bool IsFinite => Witness is null;
 
     /// <summary>The exact cost as text: the canonical surd, or q·√n unreduced when n is too large to factor here.</summary>

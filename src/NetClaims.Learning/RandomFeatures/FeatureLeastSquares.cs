@@ -14,6 +14,7 @@ public sealed record FeatureGdRun(double[] Losses, double FinalDistance, double 
 /// </summary>
 public static class FeatureLeastSquares
 {
+    /// <summary>Random ReLU features of the rows of x (Gaussian directions, uniform biases), seeded.</summary>
     public static Matrix<double> Features(Matrix<double> x, int features, int seed)
     {
         if (features < 1 || (long)features * x.RowCount > 50_000_000) throw new ArgumentOutOfRangeException(nameof(features), $"need 1 ≤ N and n·N ≤ 5e7, got N={features}, n={x.RowCount}");

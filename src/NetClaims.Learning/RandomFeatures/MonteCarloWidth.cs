@@ -14,6 +14,7 @@ public sealed class MonteCarloWidth
 {
     readonly double[][] points;
 
+    /// <summary>A fixed target function in d dimensions and a seeded set of test points.</summary>
     public MonteCarloWidth(int d, int testPoints, int seed)
     {
         if (d < 1 || d > 1000 || testPoints < 1 || testPoints > 100_000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d ≤ 1000 and 1 ≤ test points ≤ 100000, got d={d}, {testPoints}");
@@ -25,6 +26,7 @@ public sealed class MonteCarloWidth
         SecondMoment = points.Select(x => Moment(x, 2)).ToArray();
     }
 
+    /// <summary>The dimension.</summary>
     public int D { get; }
 
     /// <summary>f at the test points.</summary>

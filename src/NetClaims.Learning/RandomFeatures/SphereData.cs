@@ -6,8 +6,10 @@ namespace NetClaims.RandomFeatures;
 /// <summary>n points on the unit sphere S^{d−1} with labels, and their measured minimum separation θ.</summary>
 public sealed record SphereData(Matrix<double> X, double[] Y, double Theta)
 {
+    /// <summary>Number of points.</summary>
     public int N => X.RowCount;
 
+    /// <summary>Dimension.</summary>
     public int D => X.ColumnCount;
 
     /// <summary>
@@ -65,6 +67,7 @@ public sealed record SphereData(Matrix<double> X, double[] Y, double Theta)
 
     static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum());
 
+    /// <summary>The smallest distance between two rows of x.</summary>
     public static double MinSeparation(Matrix<double> x)
     {
         double best = double.PositiveInfinity;

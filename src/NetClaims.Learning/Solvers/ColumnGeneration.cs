@@ -27,6 +27,7 @@ public static class ColumnGeneration
     /// <summary>Largest d solved: the master has 2^d rows, and its optimal basis needs about as many columns.</summary>
     public const int MaxD = 13;
 
+    /// <summary>Min-R-norm interpolation of χ on the cube by column generation over sign directions and lattice biases.</summary>
     public static ColumnGenerationResult Solve(Dimension d, int maxIterations = 100, double tolerance = 1e-7, Action<string>? log = null)
     {
         int n = d.Value;

@@ -10,6 +10,7 @@ namespace NetClaims.Solvers;
 /// <param name="AffineOrthogonal">Σ_x χ(x) = 0 and Σ_x χ(x)x_i = 0 for all i (λ annihilates the free affine part).</param>
 public sealed record CertificateCheck(int D, BigInteger MaxAtomCorrelation, BigInteger Limit, bool AffineOrthogonal)
 {
+    /// <summary>Whether the certificate is dual feasible (orthogonal to affine functions, every atom within the limit).</summary>
     public bool Feasible => AffineOrthogonal && MaxAtomCorrelation <= Limit;
 
     /// <summary>The dual objective Σ_x λ(x)χ(x) = 1/ρ_d = 2^d·√d/Limit: a lower bound on every interpolant's cost over the dictionary.</summary>
@@ -24,6 +25,7 @@ public sealed record CertificateCheck(int D, BigInteger MaxAtomCorrelation, BigI
 /// </summary>
 public static class ParityCertificate
 {
+    /// <summary>Checks the dual certificate λ = χ/(2^d ρ_d) at d: it proves that every parity interpolant costs at least 1/ρ_d.</summary>
     public static CertificateCheck Check(Dimension d)
     {
         int n = d.Value;

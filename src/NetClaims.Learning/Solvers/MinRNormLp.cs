@@ -32,6 +32,7 @@ public static class MinRNormLp
     public static LpResult SolveCached(NetClaims.Claims.RunCache? cache, Dimension d, NeuronDictionary dictionary) =>
         NetClaims.Claims.RunCache.Memo(cache, ("min-rnorm-lp", d.Value, dictionary), () => Solve(d, dictionary));
 
+    /// <summary>The min-R-norm parity LP over a neuron dictionary (GLOP).</summary>
     public static LpResult Solve(Dimension d, NeuronDictionary dictionary)
     {
         int n = d.Value;

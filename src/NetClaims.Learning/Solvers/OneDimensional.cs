@@ -12,6 +12,7 @@ namespace NetClaims.Solvers;
 /// </summary>
 public static class OneDimensional
 {
+    /// <summary>Secant slopes of sorted data.</summary>
     public static double[] Slopes(double[] x, double[] y)
     {
         if (x.Length != y.Length || x.Length < 2) throw new ArgumentException("need at least two points with one y per x");
@@ -37,6 +38,7 @@ public static class OneDimensional
         return (y[0], s[0], x[1..^1], Enumerable.Range(1, s.Length - 1).Select(i => s[i] - s[i - 1]).ToArray());
     }
 
+    /// <summary>The value at t of a spline given by its left value and slope, knots and slope jumps.</summary>
     public static double EvaluateSpline((double Y1, double S1, double[] Knots, double[] Jumps) f, double x0, double t) =>
         f.Y1 + f.S1 * (t - x0) + f.Knots.Select((k, i) => f.Jumps[i] * Math.Max(0, t - k)).Sum();
 

@@ -48,10 +48,13 @@ public static class FalseFailure
 /// </summary>
 public sealed record Band(double Lo, double Hi, string Provenance)
 {
+    /// <summary>The band's midpoint.</summary>
     public double Center => (Lo + Hi) / 2;
 
+    /// <summary>Half the band's width.</summary>
     public double HalfWidth => (Hi - Lo) / 2;
 
+    /// <summary>Whether x lies in the band (ends included).</summary>
     public bool Contains(double x) => x >= Lo && x <= Hi;
 
     /// <summary>[center − half, center + half].</summary>
@@ -76,5 +79,6 @@ public sealed record Band(double Lo, double Hi, string Provenance)
     public double FalseFailureRate(double mean, double sd) =>
         sd <= 0 ? (Contains(mean) ? 0 : 1) : (double.IsNegativeInfinity(Lo) ? 0 : Normal.CDF(mean, sd, Lo)) + (double.IsPositiveInfinity(Hi) ? 0 : 1 - Normal.CDF(mean, sd, Hi));
 
+    /// <summary>[Lo, Hi] in invariant culture.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"[{Lo:G4}, {Hi:G4}]");
 }

@@ -6,8 +6,10 @@ namespace NetClaims.Statistics;
 /// <summary>An estimated exponent α with a two-sided interval [Lo, Hi] at <see cref="Confidence"/>.</summary>
 public sealed record ExponentFit(double Estimate, double Lo, double Hi, double Confidence, int Points, string Method)
 {
+    /// <summary>Whether the interval contains alpha.</summary>
     public bool Contains(double alpha) => Lo <= alpha && alpha <= Hi;
 
+    /// <summary>Half the interval's width.</summary>
     public double HalfWidth => (Hi - Lo) / 2;
 }
 
@@ -29,6 +31,7 @@ public static class ExponentFits
     /// </summary>
     public const double ResolutionFloor = 1e-9;
 
+    /// <summary>The least-squares slope of log y on log x with its t-interval.</summary>
     public static ExponentFit LogLog(IReadOnlyList<double> x, IReadOnlyList<double> y, double confidence = 0.95)
     {
         var (beta, se, dof) = Ols(x, y, 0);
@@ -37,6 +40,7 @@ public static class ExponentFits
         return new ExponentFit(beta, beta - half, beta + half, confidence, x.Count, "OLS log y ~ α log x + c");
     }
 
+    /// <summary>The slope of log y = α log x + c + γ₁/x + γ₂/x², its interval widened by the change in α when the last term is added.</summary>
     public static ExponentFit Extrapolated(IReadOnlyList<double> x, IReadOnlyList<double> y, double confidence = 0.95)
     {
         var (a1, _, _) = Ols(x, y, 1);

@@ -3,6 +3,7 @@ namespace NetClaims.Statistics;
 /// <summary>Kendall's rank correlation τ-b (ties in either variable handled), O(n²).</summary>
 public static class Kendall
 {
+    /// <summary>Kendall's τ_b (ties in either variable handled).</summary>
     public static double TauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         if (x.Count != y.Count || x.Count < 2) throw new ArgumentException("need two equally long lists of at least two values");

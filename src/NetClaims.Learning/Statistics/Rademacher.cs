@@ -44,6 +44,7 @@ public sealed record BallRademacher(double Mean, double StdErr, double SignDicti
 /// </summary>
 public static class RNormBallRademacher
 {
+    /// <summary>Monte-Carlo estimate of the empirical Rademacher complexity of the R-norm ball of radius bound on the points.</summary>
     public static BallRademacher Estimate(int d, ulong[] points, double bound, int draws, int seed, int searchSteps = 60)
     {
         if (d < 2 || d > 14) throw new ArgumentOutOfRangeException(nameof(d), "the sign-dictionary sup is exhaustive over 2^d directions: 2 ≤ d ≤ 14");

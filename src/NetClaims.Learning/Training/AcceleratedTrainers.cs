@@ -3,7 +3,20 @@ using System.Reflection;
 namespace NetClaims.Training;
 
 /// <summary>Where to train: the CPU reference trainer, or the ILGPU kernels on its CPU accelerator or on CUDA.</summary>
-public enum TrainDevice { Auto, Cpu, IlgpuCpu, Cuda }
+public enum TrainDevice
+{
+    /// <summary>CUDA when present, else the CPU reference trainer.</summary>
+    Auto,
+
+    /// <summary>The float64 CPU reference trainer.</summary>
+    Cpu,
+
+    /// <summary>The ILGPU kernels on ILGPU's CPU accelerator (for checking the kernels without a GPU).</summary>
+    IlgpuCpu,
+
+    /// <summary>The ILGPU kernels on a CUDA GPU.</summary>
+    Cuda,
+}
 
 /// <summary>A device that was asked for and is not there (one line, for the CLI's exit code 2).</summary>
 public sealed class DeviceUnavailableException(string message) : Exception(message);
@@ -11,8 +24,10 @@ public sealed class DeviceUnavailableException(string message) : Exception(messa
 /// <summary>A trainer on an accelerator (the ILGPU kernels in NetClaims.Learning.Gpu).</summary>
 public interface IAcceleratedTrainer
 {
+    /// <summary>Whether a CUDA device is present.</summary>
     bool CudaAvailable();
 
+    /// <summary>Trains on the requested device.</summary>
     TrainResult Train(TwoLayer arch, double[] theta0, Dataset data, TrainOptions options, TrainDevice device, IProgress<EpochProgress>? progress, CancellationToken cancel);
 }
 

@@ -5,8 +5,10 @@ namespace NetClaims.Training;
 /// <summary>A regression dataset: n inputs of dimension d (row-major) and targets.</summary>
 public sealed record Dataset(int N, int D, double[] X, double[] Y)
 {
+    /// <summary>Input row i.</summary>
     public ReadOnlySpan<double> Row(int i) => X.AsSpan(i * D, D);
 
+    /// <summary>A dataset from rows and targets (copied into one flat array).</summary>
     public static Dataset Of(double[][] x, double[] y)
     {
         if (x.Length != y.Length || x.Length == 0) throw new ArgumentException($"need as many targets as inputs (≥ 1): {x.Length} inputs, {y.Length} targets");
@@ -24,10 +26,13 @@ public sealed record Dataset(int N, int D, double[] X, double[] Y)
 /// </summary>
 public interface IArchitecture
 {
+    /// <summary>A short name for logs.</summary>
     string Name { get; }
 
+    /// <summary>Input dimension.</summary>
     int D { get; }
 
+    /// <summary>Number of parameters.</summary>
     int ParameterCount { get; }
 
     /// <summary>True for the entries weight decay applies to.</summary>
@@ -36,6 +41,7 @@ public interface IArchitecture
     /// <summary>PyTorch's default init (nn.Linear: weights and biases U(−1/√fan_in, 1/√fan_in), i.e. Kaiming-uniform with a = √5).</summary>
     double[] Initialize(int seed);
 
+    /// <summary>The network's value at x with parameters theta.</summary>
     double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> x);
 
     /// <summary>The loss over the rows <paramref name="batch"/> (all rows when null), adding its gradient into <paramref name="gradient"/> when given.</summary>
@@ -63,12 +69,16 @@ internal static class BatchRows
 /// <summary>f(x) = Σ_k a_k σ(⟨w_k, x⟩ + b_k) + c; θ = [W (m×d, row-major), b (m), a (m), c]. Decay on W and a.</summary>
 public sealed class TwoLayer(int d, int width) : IArchitecture
 {
+    /// <inheritdoc/>
     public string Name => "two-layer";
 
+    /// <inheritdoc/>
     public int D { get; } = d > 0 ? d : throw new ArgumentOutOfRangeException(nameof(d));
 
+    /// <summary>Number of hidden units.</summary>
     public int Width { get; } = width > 0 ? width : throw new ArgumentOutOfRangeException(nameof(width));
 
+    /// <inheritdoc/>
     public int ParameterCount => Width * D + 2 * Width + 1;
 
     int B0 => Width * D;
@@ -77,8 +87,10 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
 
     int C0 => Width * D + 2 * Width;
 
+    /// <inheritdoc/>
     public bool[] Decayed => Enumerable.Range(0, ParameterCount).Select(i => i < B0 || (i >= A0 && i < C0)).ToArray();
 
+    /// <inheritdoc/>
     public double[] Initialize(int seed)
     {
         var rng = new Random(seed);
@@ -90,6 +102,7 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
         return t;
     }
 
+    /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> x)
     {
         double f = theta[C0];
@@ -101,6 +114,7 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
         return f;
     }
 
+    /// <inheritdoc/>
     public double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         int rows = BatchRows.Rows(data, batch);
@@ -148,12 +162,16 @@ public sealed class TwoLayer(int d, int width) : IArchitecture
 /// </summary>
 public sealed class DeepLinearReluArchitecture(int d, int width, int depth) : IArchitecture
 {
+    /// <inheritdoc/>
     public string Name => $"linear-relu-L{depth}";
 
+    /// <inheritdoc/>
     public int D { get; } = d > 0 ? d : throw new ArgumentOutOfRangeException(nameof(d));
 
+    /// <summary>Width of every hidden layer.</summary>
     public int Width { get; } = width > 0 ? width : throw new ArgumentOutOfRangeException(nameof(width));
 
+    /// <summary>L: the number of weight layers (L − 1 linear layers, then the ReLU layer's output).</summary>
     public int Depth { get; } = depth >= 2 ? depth : throw new ArgumentOutOfRangeException(nameof(depth), "L ≥ 2");
 
     int LayerIn(int l) => l == 0 ? D : Width;
@@ -166,10 +184,13 @@ public sealed class DeepLinearReluArchitecture(int d, int width, int depth) : IA
 
     int C0 => A0 + Width;
 
+    /// <inheritdoc/>
     public int ParameterCount => C0 + 1;
 
+    /// <inheritdoc/>
     public bool[] Decayed => Enumerable.Range(0, ParameterCount).Select(i => i < B0 || (i >= A0 && i < C0)).ToArray();
 
+    /// <inheritdoc/>
     public double[] Initialize(int seed)
     {
         var rng = new Random(seed);
@@ -213,8 +234,10 @@ public sealed class DeepLinearReluArchitecture(int d, int width, int depth) : IA
 
     double[][] Buffers() => Enumerable.Range(0, Depth).Select(l => new double[l == 0 ? D : Width]).ToArray();
 
+    /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> x) => Forward(theta, x, Buffers());
 
+    /// <inheritdoc/>
     public double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         int rows = BatchRows.Rows(data, batch);
@@ -262,16 +285,22 @@ public sealed class DeepLinearReluArchitecture(int d, int width, int depth) : IA
 /// <summary>The bias-free sum-of-ReLUs student of docs/zlc24.md §5: f(x) = Σ_j σ(⟨w_j, x⟩); θ = W (m×d). Decay on W.</summary>
 public sealed class SumOfRelus(int d, int width) : IArchitecture
 {
+    /// <inheritdoc/>
     public string Name => "sum-of-relus";
 
+    /// <inheritdoc/>
     public int D { get; } = d > 0 ? d : throw new ArgumentOutOfRangeException(nameof(d));
 
+    /// <summary>Number of student neurons.</summary>
     public int Width { get; } = width > 0 ? width : throw new ArgumentOutOfRangeException(nameof(width));
 
+    /// <inheritdoc/>
     public int ParameterCount => Width * D;
 
+    /// <inheritdoc/>
     public bool[] Decayed => Enumerable.Repeat(true, ParameterCount).ToArray();
 
+    /// <inheritdoc/>
     public double[] Initialize(int seed)
     {
         var t = new double[ParameterCount];
@@ -279,6 +308,7 @@ public sealed class SumOfRelus(int d, int width) : IArchitecture
         return t;
     }
 
+    /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> x)
     {
         double f = 0;
@@ -286,6 +316,7 @@ public sealed class SumOfRelus(int d, int width) : IArchitecture
         return f;
     }
 
+    /// <inheritdoc/>
     public double Loss(ReadOnlySpan<double> theta, Dataset data, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         int rows = BatchRows.Rows(data, batch);

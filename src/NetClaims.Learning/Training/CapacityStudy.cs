@@ -7,6 +7,7 @@ namespace NetClaims.Training;
 /// <summary>One trained net of the study: its hyperparameters, train and test MSE, and its capacity measures.</summary>
 public sealed record StudyNet(int Width, double WeightDecay, double LearningRate, int N, double Noise, double TrainMse, double TestMse, CapacityMeasures Measures, DenseTwoLayerRelu Net)
 {
+    /// <summary>Generalisation gap: test MSE − train MSE.</summary>
     public double Gap => TestMse - TrainMse;
 }
 
@@ -19,10 +20,19 @@ public sealed record StudyNet(int Width, double WeightDecay, double LearningRate
 /// </summary>
 public static class CapacityStudy
 {
+    /// <summary>Input dimension of the study.</summary>
     public const int D = PathNormRate.D;
 
+    /// <summary>The hyperparameter grid: every combination is one trained net.</summary>
+    /// <param name="Widths">Hidden widths.</param>
+    /// <param name="WeightDecays">Weight decays.</param>
+    /// <param name="LearningRates">Learning rates.</param>
+    /// <param name="Ns">Training set sizes.</param>
+    /// <param name="Noises">Label noise levels.</param>
+    /// <param name="Epochs">Epochs per net.</param>
     public sealed record Grid(int[] Widths, double[] WeightDecays, double[] LearningRates, int[] Ns, double[] Noises, int Epochs)
     {
+        /// <summary>Number of nets the grid trains.</summary>
         public int Count => Widths.Length * WeightDecays.Length * LearningRates.Length * Ns.Length * Noises.Length;
 
         /// <summary>108 nets, a few seconds: the CI size.</summary>
@@ -32,6 +42,7 @@ public static class CapacityStudy
         public static Grid Full { get; } = new([8, 16, 32, 64, 128], [0, 1e-4, 1e-3], [1e-3, 3e-3, 1e-2], [32, 64, 128], [0, 0.25, 0.5], 200);
     }
 
+    /// <summary>Trains every net of the grid (seeded) and measures it.</summary>
     public static IReadOnlyList<StudyNet> Run(Grid grid, int seed, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         var teacher = PathNormRate.Teacher(seed);
@@ -68,6 +79,7 @@ public static class CapacityStudy
         return Measures.Select(m => Kendall.TauB(nets.Select(n => m(n.Measures)).ToArray(), gap)).ToArray();
     }
 
+    /// <summary>The capacity measures, in report order.</summary>
     public static readonly string[] MeasureNames = ["log_prod_frobenius", "distance_to_init", "spectral", "fisher_rao", "path_norm"];
 
     static readonly Func<CapacityMeasures, double>[] Measures =

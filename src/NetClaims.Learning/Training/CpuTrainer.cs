@@ -1,6 +1,17 @@
 namespace NetClaims.Training;
 
-public enum OptimizerKind { Gd, Sgd, Adam }
+/// <summary>The optimiser of a training run.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Full-batch gradient descent.</summary>
+    Gd,
+
+    /// <summary>Minibatch stochastic gradient descent.</summary>
+    Sgd,
+
+    /// <summary>Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on minibatches.</summary>
+    Adam,
+}
 
 /// <summary>
 /// How to train: optimiser (full-batch GD, minibatch SGD, Adam with β = (0.9, 0.999), ε = 1e-8), learning rate with
@@ -10,19 +21,30 @@ public enum OptimizerKind { Gd, Sgd, Adam }
 /// </summary>
 public sealed record TrainOptions
 {
+    /// <summary>The optimiser.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Gd;
+    /// <summary>The initial learning rate.</summary>
     public double LearningRate { get; init; } = 0.01;
+    /// <summary>Number of epochs.</summary>
     public int Epochs { get; init; } = 100;
+    /// <summary>Minibatch size (SGD and Adam).</summary>
     public int BatchSize { get; init; } = 64;
+    /// <summary>Weight decay λ on the decayed parameters.</summary>
     public double WeightDecay { get; init; }
+    /// <summary>Decoupled (AdamW-style) instead of coupled (gradient += λθ) decay.</summary>
     public bool Decoupled { get; init; }
+    /// <summary>Epochs at which the learning rate is multiplied by LrGamma.</summary>
     public int[] LrMilestones { get; init; } = [];
+    /// <summary>The learning-rate factor at each milestone.</summary>
     public double LrGamma { get; init; } = 0.1;
+    /// <summary>The epoch from which weight decay is switched off.</summary>
     public int DecayOffFrom { get; init; } = int.MaxValue;
+    /// <summary>Seed of initialisation and minibatch order.</summary>
     public int Seed { get; init; } = 1;
     /// <summary>Stop early once the training loss (without the penalty) is at most this.</summary>
     public double StopAtLoss { get; init; } = double.NegativeInfinity;
 
+    /// <summary>Throws on options that cannot train (non-positive rate, epochs or batch, negative decay).</summary>
     public void Validate()
     {
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), $"learning rate must be positive and finite, got {LearningRate}");
@@ -31,12 +53,14 @@ public sealed record TrainOptions
         if (!(WeightDecay >= 0) || !double.IsFinite(WeightDecay)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), $"weight decay must be ≥ 0 and finite, got {WeightDecay}");
     }
 
+    /// <summary>The learning rate at an epoch.</summary>
     public double RateAt(int epoch) => LearningRate * Math.Pow(LrGamma, LrMilestones.Count(m => epoch >= m));
 }
 
 /// <summary>One training run: final parameters, the loss after each epoch, and timing.</summary>
 public sealed record TrainResult(double[] Theta, double[] Losses, int Epochs, double Seconds, string Device)
 {
+    /// <summary>The last epoch's loss.</summary>
     public double FinalLoss => Losses[^1];
 }
 
@@ -46,6 +70,7 @@ public readonly record struct EpochProgress(int Epoch, int Epochs, double Loss);
 /// <summary>The CPU reference trainer (managed, SIMD through TensorPrimitives inside the architectures).</summary>
 public static class CpuTrainer
 {
+    /// <summary>Trains arch from theta0 on data (float64 reference trainer); reports progress per epoch and stops on cancellation.</summary>
     public static TrainResult Train(IArchitecture arch, double[] theta0, Dataset data, TrainOptions options, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
     {
         options.Validate();

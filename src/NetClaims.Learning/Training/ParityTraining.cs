@@ -24,8 +24,10 @@ public sealed record ParityRun(int D, int Width, double WeightDecay, int Epochs,
 /// </summary>
 public static class ParityTraining
 {
+    /// <summary>The largest d trained on the whole cube.</summary>
     public const int MaxD = 14;
 
+    /// <summary>All 2^d vertices with parity labels.</summary>
     public static Dataset Cube(int d)
     {
         if (d < 2 || d > MaxD) throw new SizeRefusedException($"parity training uses all 2^d vertices: need 2 ≤ d ≤ {MaxD}, got d={d}");
@@ -40,6 +42,7 @@ public static class ParityTraining
         return new Dataset(n, d, x, y);
     }
 
+    /// <summary>Trains a two-layer net on the whole cube and measures ‖g − χ‖₂, C(g), E[gχ] and the Theorem 6 bound.</summary>
     public static ParityRun Train(int d, int width, TrainOptions options, TrainDevice device = TrainDevice.Cpu, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
     {
         if (width < 1 || width > 65_536) throw new SizeRefusedException($"width must be in [1, 65536], got {width}");

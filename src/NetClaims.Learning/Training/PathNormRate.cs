@@ -14,9 +14,12 @@ public readonly record struct RatePoint(int N, int Width, int Seed, double Exces
 /// </summary>
 public static class PathNormRate
 {
+    /// <summary>Input dimension of the rate experiment.</summary>
     public const int D = 5;
+    /// <summary>Label noise standard deviation.</summary>
     public const double Noise = 0.5;
 
+    /// <summary>The seeded teacher network.</summary>
     public static DenseTwoLayerRelu Teacher(int seed)
     {
         var rng = new Random(seed);
@@ -33,6 +36,7 @@ public static class PathNormRate
         return (x, x.Select(p => teacher.Evaluate(p) + noise * Sampling.Gaussian(rng)).ToArray());
     }
 
+    /// <summary>Trains a path-norm-regularised student on n noisy samples and measures its excess risk.</summary>
     public static RatePoint Fit(int n, int width, int seed, double lambda = 1e-2, int epochs = 40)
     {
         if (n < 2 || n > 100_000 || width < 1 || width > 4096) throw new ArgumentOutOfRangeException(nameof(n), $"need 2 ≤ n ≤ 100000 and 1 ≤ width ≤ 4096, got n={n}, width={width}");

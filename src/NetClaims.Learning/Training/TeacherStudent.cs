@@ -8,6 +8,7 @@ public readonly record struct LossPoint(long Step, double Loss);
 /// <summary>The end of a teacher–student run: the loss curve (log-spaced checkpoints) and the students.</summary>
 public sealed record TeacherStudentRun(IReadOnlyList<LossPoint> Curve, double[][] Students, double[][] Teachers, double Seconds)
 {
+    /// <summary>The last recorded loss.</summary>
     public double FinalLoss => Curve[^1].Loss;
 
     /// <summary>Each student's nearest teacher by cosine, and that cosine.</summary>
@@ -29,6 +30,7 @@ public static class TeacherStudent
 
     static double Dot(double[] u, double[] v) { double s = 0; for (int i = 0; i < u.Length; i++) s += u[i] * v[i]; return s; }
 
+    /// <summary>Cosine of the angle between u and v.</summary>
     public static double Cosine(double[] u, double[] v)
     {
         double nu = Norm(u), nv = Norm(v);
@@ -69,6 +71,7 @@ public static class TeacherStudent
         return (mean, Math.Sqrt(Math.Max(0, s2 / samples - mean * mean) / samples));
     }
 
+    /// <summary>The closed-form population loss of students w against teachers v (Gaussian input).</summary>
     public static double Loss(double[][] w, double[][] v)
     {
         double s = 0;

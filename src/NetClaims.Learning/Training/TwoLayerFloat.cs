@@ -10,6 +10,7 @@ namespace NetClaims.Training;
 /// </summary>
 public sealed class TwoLayerFloat
 {
+    /// <summary>A float32 two-layer net of the given shape (zero weights).</summary>
     public TwoLayerFloat(int d, int width)
     {
         if (d < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(d), "d and width must be positive");
@@ -17,11 +18,17 @@ public sealed class TwoLayerFloat
         WT = new float[d * width]; B = new float[width]; A = new float[width];
     }
 
+    /// <summary>Input dimension.</summary>
     public int D { get; }
+    /// <summary>Number of units.</summary>
     public int Width { get; }
+    /// <summary>Inner weights, transposed (d × width, row-major).</summary>
     public float[] WT { get; }
+    /// <summary>Biases.</summary>
     public float[] B { get; }
+    /// <summary>Output weights.</summary>
     public float[] A { get; }
+    /// <summary>The output constant.</summary>
     public float C { get; set; }
 
     /// <summary>Copies the <see cref="TwoLayer"/> layout θ = [W (m×d), b, a, c] into this (transposing W).</summary>
