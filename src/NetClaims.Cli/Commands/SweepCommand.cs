@@ -28,20 +28,22 @@ internal static class SweepCommand
         var profile = new Option<string?>("--profile") { Description = "ci | fast | deep budgets and case counts (default fast; the failure database is never touched)" };
         var outDir = new Option<string>("--out") { Description = "Sweep folder (resumable)", DefaultValueFactory = _ => Path.Combine("artifacts", "sweep") };
         var format = Cli.Format();
+        var project = ClaimTarget.ProjectOption();
+        var assembly = ClaimTarget.AssemblyOption();
         var cmd = new Command("sweep", "Run claims over many run seeds: false-failure rates, negative-control refutations, measurement distributions")
         {
-            claims, seeds, first, pilot, jobs, profile, outDir, format,
+            claims, seeds, first, pilot, jobs, profile, outDir, format, project, assembly,
         };
         cmd.SetAction(p => Run(p.GetValue(claims) ?? [], p.GetValue(seeds), p.GetValue(first), p.GetValue(pilot), p.GetValue(jobs),
-            p.GetValue(profile), p.GetValue(outDir)!, p.GetValue(format)!));
+            p.GetValue(profile), p.GetValue(outDir)!, p.GetValue(format)!, p.GetValue(project), p.GetValue(assembly)));
         return cmd;
     }
 
-    static int Run(string[] selectors, int count, ulong first, bool pilot, int jobs, string? profileName, string outDir, string format)
+    static int Run(string[] selectors, int count, ulong first, bool pilot, int jobs, string? profileName, string outDir, string format, string? project, string? assembly)
     {
         if (count < 1 || count > 100_000) return Cli.Fail($"--seeds must be between 1 and 100000, not {count}");
         if (jobs < 1 || jobs > 64) return Cli.Fail($"--jobs must be between 1 and 64, not {jobs}");
-        var selected = ClaimRunner.Select(Cli.Source.Claims, selectors);
+        var selected = ClaimRunner.Select(ClaimTarget.Resolve(project, assembly).Source.Claims, selectors);
         var seeds = Sweep.Seeds(first, count, pilot);
         var profile = profileName is null ? Profile.FastProfile : Profile.Resolve(profileName);
         var store = new SweepStore(outDir, new SweepConfig { Profile = profile.Name, Pilot = pilot, Claims = selected.Select(c => c.Id.Value).ToArray() });
