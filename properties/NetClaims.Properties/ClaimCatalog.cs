@@ -33,6 +33,7 @@ public static class ClaimCatalog
         AveragedReluClaims.Interpolates,
         AveragedReluClaims.Cost,
         TrueMinimumClaims.TrueMinimum,
+        RhoLimitClaims.Limit,
         RidgeClaims.LowerBound,
         Proofs.RidgeProof.Claim,
         SampledBladesClaims.Approx,
