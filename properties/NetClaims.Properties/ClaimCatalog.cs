@@ -86,6 +86,8 @@ public static class ClaimCatalog
         PathNormClaims.Rescaling,
         PathNormClaims.PathBounds,
         Proofs.PathNormProof.Claim,
+        BarronClaims.Sandwiched,
+        BarronClaims.MaureyRate,
         RateClaims.WidthRate,
         RateClaims.StatisticalRate,
         MeasureClaims.EulerIdentity,
