@@ -83,6 +83,7 @@ public static class ClaimCatalog
         TeacherStudentClaims.Rate,
         TeacherStudentClaims.Exact,
         TeacherStudentClaims.Alignment,
+        PhaseOrderClaims.PhaseOrder,
         PathNormClaims.Rescaling,
         PathNormClaims.PathBounds,
         Proofs.PathNormProof.Claim,
