@@ -49,9 +49,10 @@ internal static class CorrectiveStepProof
         public override string ToString() => $"n={N} d={D} N0={Features} seed={Seed} (θ={Data.Theta:G4}, σ={Sigma:G4})";
     }
 
-    static Hedgehog.Gen<StepCase> Cases =>
-        from n in Gen.Int32(Range.Constant(3, 12))
-        from d in Gen.Int32(Range.Constant(8, 12))
+    // n ≤ 12, d ≤ 12 (n ≤ 40, d ≤ 24 under the deep profile).
+    static Hedgehog.Gen<StepCase> Cases(bool deep) =>
+        from n in Gen.Int32(Range.Constant(3, deep ? 40 : 12))
+        from d in Gen.Int32(Range.Constant(8, deep ? 24 : 12))
         from features in Gen.Int32(Range.Constant(200, 2000))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
         select new StepCase(n, d, features, seed);
@@ -77,8 +78,8 @@ internal static class CorrectiveStepProof
     public static Claim Claim { get; } = Build().ToClaim(
         new ClaimId("bn20.proof.corrective-step"),
         new Citation(Paper.Bn, "the corrective step of the memorisation theorem: bias and variance terms", "scheme [SEED]; steps [DER]"),
-        "One corrective step step by step on generated unit-sphere data (3 ≤ n ≤ 12, 8 ≤ d ≤ 12, separation ≥ 0.8, c = 2) and feature draws (200 ≤ N₀ ≤ 2000): ‖r₁‖ = ‖(I − K)r₀ − (ŷ − Kr₀)‖ ≤ ‖(I − K)r₀‖ + ‖ŷ − Kr₀‖ ≤ ‖I − K‖₂‖r₀‖ + ‖ŷ − Kr₀‖, and ‖I − K‖₂ ≤ max row sum ≤ (n − 1)max K_ij ≤ (n − 1)n^{−c}, each within 1e-9 relative. The variance term's bound holds in expectation only (the statistical claims bn20.memorization.*).",
-        new ProofCases<StepCase> { Gen = Cases, Show = c => c.ToString(), Tests = 40 },
+        "One corrective step step by step on generated unit-sphere data (3 ≤ n ≤ 12, 8 ≤ d ≤ 12; n ≤ 40, d ≤ 24 under the deep profile; separation ≥ 0.8, c = 2) and feature draws (200 ≤ N₀ ≤ 2000): ‖r₁‖ = ‖(I − K)r₀ − (ŷ − Kr₀)‖ ≤ ‖(I − K)r₀‖ + ‖ŷ − Kr₀‖ ≤ ‖I − K‖₂‖r₀‖ + ‖ŷ − Kr₀‖, and ‖I − K‖₂ ≤ max row sum ≤ (n − 1)max K_ij ≤ (n − 1)n^{−c}, each within 1e-9 relative. The variance term's bound holds in expectation only (the statistical claims bn20.memorization.*).",
+        new ProofCases<StepCase> { GenFor = ctx => Cases(ctx.Profile.Deep), Show = c => c.ToString(), Tests = 40 },
         new ProofFamily<StepCase>(Family, c => c.N, "n"),
         new WrongStep<StepCase>(4, "max_{i≠j} K_ij", c => c.MaxOffDiagonal, "an entrywise bound taken as a bound of the operator norm"));
 }

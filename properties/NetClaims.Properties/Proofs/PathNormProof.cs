@@ -31,17 +31,18 @@ internal static class PathNormProof
             $"d={D} width={Width} W=[{string.Join("; ", W.Select(w => string.Join(",", w)))}] b=[{string.Join(",", B)}] a=[{string.Join(",", A)}] x=[{string.Join(",", X)}]";
     }
 
-    static Hedgehog.Gen<PathCase> Cases =>
-        from d in Gen.Int32(Range.Constant(1, 5))
-        from width in Gen.Int32(Range.Constant(1, 5))
-        from ws in Gen.Int32(Range.Constant(0, -3, 3)).Array(Range.Singleton(25))
-        from bs in Gen.Int32(Range.Constant(0, -4, 4)).Array(Range.Singleton(5))
-        from a in Gen.Int32(Range.Constant(0, -6, 6)).Array(Range.Singleton(5))
-        from x in Gen.Int32(Range.Constant(0, -8, 8)).Array(Range.Singleton(5))
+    // d and width ≤ 5 (≤ 10 under the deep profile).
+    static Hedgehog.Gen<PathCase> Cases(bool deep) =>
+        from d in Gen.Int32(Range.Constant(1, deep ? 10 : 5))
+        from width in Gen.Int32(Range.Constant(1, deep ? 10 : 5))
+        from ws in Gen.Int32(Range.Constant(0, -3, 3)).Array(Range.Singleton(100))
+        from bs in Gen.Int32(Range.Constant(0, -4, 4)).Array(Range.Singleton(10))
+        from a in Gen.Int32(Range.Constant(0, -6, 6)).Array(Range.Singleton(10))
+        from x in Gen.Int32(Range.Constant(0, -8, 8)).Array(Range.Singleton(10))
         select Make(d, width, ws, bs, a, x);
 
     static PathCase Make(int d, int width, int[] ws, int[] bs, int[] a, int[] x) => new(d,
-        Enumerable.Range(0, width).Select(k => ws.Skip(5 * k).Take(d).ToArray()).ToArray(), bs.Take(width).ToArray(),
+        Enumerable.Range(0, width).Select(k => ws.Skip(10 * k).Take(d).ToArray()).ToArray(), bs.Take(width).ToArray(),
         a.Take(width).Select(v => new Fraction(v, 2)).ToArray(), x.Take(d).Select(v => new Fraction(v, 4)).ToArray());
 
     static Fraction Relu(Fraction z) => z.IsNegative ? Fraction.Zero : z;
@@ -84,8 +85,8 @@ internal static class PathNormProof
     public static Claim Claim { get; } = Build().ToClaim(
         new ClaimId("ldc24.proof.path-bound"),
         new Citation(Ldc24.Paper.Ldc, "the path norm bounds the network on the input box (used for the covering and Rademacher bounds)", "[SRC:paper]; the step-by-step form [DER]"),
-        "The path-norm bound step by step, exactly, on generated two-layer nets (1 ≤ d ≤ 5, width ≤ 5, integer weights, inputs in [−2, 2]^d): |f(x)| ≤ Σ|a_k|σ(z_k) ≤ Σ|a_k||z_k| ≤ Σ|a_k|‖(w_k,b_k)‖₁‖x̃‖_∞ = ‖θ‖_P‖x̃‖_∞.",
-        new ProofCases<PathCase> { Gen = Cases, Show = c => c.ToString() },
+        "The path-norm bound step by step, exactly, on generated two-layer nets (1 ≤ d ≤ 5 and width ≤ 5, to 10 under the deep profile; integer weights, inputs in [−2, 2]^d): |f(x)| ≤ Σ|a_k|σ(z_k) ≤ Σ|a_k||z_k| ≤ Σ|a_k|‖(w_k,b_k)‖₁‖x̃‖_∞ = ‖θ‖_P‖x̃‖_∞.",
+        new ProofCases<PathCase> { GenFor = ctx => Cases(ctx.Profile.Deep), Show = c => c.ToString() },
         new ProofFamily<PathCase>(Family, c => c.D, "d"),
         new WrongStep<PathCase>(3, "Σ|a_k|·‖(w_k,b_k)‖₂·‖x̃‖_∞", c => Of(Enumerable.Range(0, c.Width).Aggregate(SurdSum.Zero,
                 (s, k) => s + (c.W[k].Sum(v => v * v) + c.B[k] * c.B[k] is var n && n > 0 ? SurdSum.Of(c.A[k].Abs(), n) : SurdSum.Zero))

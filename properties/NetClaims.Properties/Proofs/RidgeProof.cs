@@ -56,11 +56,12 @@ internal static class RidgeProof
         public override string ToString() => $"{Kind} d={D} v=({string.Join(", ", V.Select(x => x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)))})";
     }
 
-    static Hedgehog.Gen<RidgeCase> Cases =>
+    // d ≤ 9 (14 under the deep profile: 2^14 projections per direction).
+    static Hedgehog.Gen<RidgeCase> Cases(bool deep) =>
         from kind in Gen.Int32(Range.Constant(0, 2))
-        from d in Gen.Int32(Range.Constant(2, 9))
-        from signs in Gen.Bool.Array(Range.Singleton(9))
-        from wiggle in Gen.Int32(Range.Constant(0, -20, 20)).Array(Range.Singleton(9))
+        from d in Gen.Int32(Range.Constant(2, deep ? 14 : 9))
+        from signs in Gen.Bool.Array(Range.Singleton(14))
+        from wiggle in Gen.Int32(Range.Constant(0, -20, 20)).Array(Range.Singleton(14))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
         select Make(kind, d, signs, wiggle, seed);
 
@@ -94,7 +95,7 @@ internal static class RidgeProof
     // Targeted search aimed at step 5 (Cauchy–Schwarz, tight only when all |v_j| are equal): start from Gaussian directions
     // and hill-climb by rescaling one coordinate; the check must still hold where the step becomes tight.
     static TargetSpec<RidgeCase> Tighten => new("−relative slack of step 5",
-        rng => Make(0, rng.Next(2, 10), new bool[9], new int[9], rng.Next()),
+        rng => Make(0, rng.Next(2, 10), new bool[14], new int[14], rng.Next()),
         (c, rng) =>
         {
             var v = (double[])c.V.Clone();
@@ -120,8 +121,8 @@ internal static class RidgeProof
         new ClaimId("ahs23.proof.thm3-ridge"),
         new Citation(Paper.Ahs, "Theorem 3 (ridge interpolants need R-norm Ω(d^{3/2})), sharp constant by the one-dimensional argument",
             "Ω(d^{3/2}) [SRC:blog]; the constant 2(d − 1)√d and every step [DER]"),
-        "The ridge lower bound step by step on generated directions (2 ≤ d ≤ 9; Gaussian, near-sign and sign vectors): ridge cost = ‖v‖TV(φ′) ≥ ‖v‖·TV along a flip path = ‖v‖(2Σ1/|v_j| − end terms) ≥ 2(1 − 1/d)‖v‖Σ1/|v_j| ≥ 2(1 − 1/d)d²‖v‖/‖v‖₁ ≥ 2(d − 1)√d, each within 1e-9 relative (double sums).",
-        new ProofCases<RidgeCase> { Gen = Cases, Show = c => c.ToString(), Target = Tighten, TargetStep = 5 },
+        "The ridge lower bound step by step on generated directions (2 ≤ d ≤ 9, to 14 under the deep profile; Gaussian, near-sign and sign vectors): ridge cost = ‖v‖TV(φ′) ≥ ‖v‖·TV along a flip path = ‖v‖(2Σ1/|v_j| − end terms) ≥ 2(1 − 1/d)‖v‖Σ1/|v_j| ≥ 2(1 − 1/d)d²‖v‖/‖v‖₁ ≥ 2(d − 1)√d, each within 1e-9 relative (double sums).",
+        new ProofCases<RidgeCase> { GenFor = ctx => Cases(ctx.Profile.Deep), Show = c => c.ToString(), Target = Tighten, TargetStep = 5 },
         new ProofFamily<RidgeCase>(Family, c => c.D, "d"),
         new WrongStep<RidgeCase>(5, "2d^{3/2}", c => 2 * Math.Pow(c.D, 1.5), "AM–HM and Cauchy–Schwarz give 2·d^{3/2} (the end terms forgotten)"));
 }

@@ -50,8 +50,9 @@ internal static class VpProofs
     // The LP is solved to a duality gap of 1e-7 (relative); VP values and cube moments compare within 1e-6 absolute.
     static readonly Tolerance Lp = Tolerance.Absolute(1e-6);
 
-    static Hedgehog.Gen<VpCase> Thm7Cases =>
-        from d in Gen.Int32(Range.Constant(5, 7))
+    // 5 ≤ d ≤ 7 (≤ 9 under the deep profile).
+    static Hedgehog.Gen<VpCase> Thm7Cases(bool deep) =>
+        from d in Gen.Int32(Range.Constant(5, deep ? 9 : 7))
         from q in Gen.Int32(Range.Constant(1, 8))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
         select new VpCase(d, Math.Max(2, q * d * d / 8), seed);
@@ -74,8 +75,8 @@ internal static class VpProofs
     public static Claim Theorem7Claim { get; } = Theorem7().ToClaim(
         new ClaimId("ahs23.proof.thm7"),
         new Citation(Paper.Ahs, "Theorem 7's proof (interpolant h, VP optimality, Theorem 6's correlation bound)", "argument [SRC:blog]; on exact VP solutions [DER+NUM]"),
-        "Theorem 7's argument step by step on VP solutions ĝ for n uniform parity samples (5 ≤ d ≤ 7, d²/8 ≤ n ≤ d²) with h the one-ReLU-per-sample interpolant: |E[ĝχ]| ≤ C(ĝ)ρ_d ≤ C(h)ρ_d and ‖ĝ − χ‖² ≥ 1 − 2E[ĝχ] ≥ 1 − 2C(h)ρ_d, each within the LP's 1e-6.",
-        new ProofCases<VpCase> { Gen = Thm7Cases, Show = c => c.ToString(), Tests = 12 },
+        "Theorem 7's argument step by step on VP solutions ĝ for n uniform parity samples (5 ≤ d ≤ 7, to 9 under the deep profile; d²/8 ≤ n ≤ d²) with h the one-ReLU-per-sample interpolant: |E[ĝχ]| ≤ C(ĝ)ρ_d ≤ C(h)ρ_d and ‖ĝ − χ‖² ≥ 1 − 2E[ĝχ] ≥ 1 − 2C(h)ρ_d, each within the LP's 1e-6.",
+        new ProofCases<VpCase> { GenFor = ctx => Thm7Cases(ctx.Profile.Deep), Show = c => c.ToString(), Tests = 12 },
         new ProofFamily<VpCase>(Thm7Family, c => c.N / (double)(c.D * c.D), "n/d2"),
         new WrongStep<VpCase>(2, "(n/d)·ρ_d", c => (double)c.N / c.D * c.Rho, "an interpolant of cost n/d exists (the sketch's Õ(n/d) read without its constant and logarithm)"));
 
@@ -89,8 +90,9 @@ internal static class VpProofs
 
     static Fraction Loss(Fraction z, int y) => (Clip(z) - y) * (Clip(z) - y);
 
-    static Hedgehog.Gen<LossCase> Thm9Cases =>
-        from d in Gen.Int32(Range.Constant(4, 6))
+    // 4 ≤ d ≤ 6 (≤ 8 under the deep profile).
+    static Hedgehog.Gen<LossCase> Thm9Cases(bool deep) =>
+        from d in Gen.Int32(Range.Constant(4, deep ? 8 : 6))
         from n in Gen.Int32(Range.Constant(4, 32))
         from seed in Gen.Int32(Range.Constant(0, 1_000_000))
         from a in Gen.Int32(Range.Constant(0, -12, 12))
@@ -123,8 +125,8 @@ internal static class VpProofs
     public static Claim Theorem9Claim { get; } = Theorem9().ToClaim(
         new ClaimId("ahs23.proof.thm9"),
         new Citation(Paper.Ahs, "Theorem 9's proof ingredients (norm bound via g*, clipped square loss)", "ingredients [SRC:blog]; the g* bound [DER]"),
-        "Theorem 9's ingredients step by step (4 ≤ d ≤ 6, 4 ≤ n ≤ min(32, 2^{d−1}) parity samples, generated predictions a, b ∈ [−3, 3] and labels): C(ĝ) ≤ C(g*) = 1/ρ_d (VP within 1e-6, the rest exact); |ℓ(a,y) − ℓ(b,y)| = |clip a − clip b||clip a + clip b − 2y| ≤ 4|clip a − clip b| ≤ 4|a − b|; ℓ(a,y) ≤ (|clip a| + 1)² ≤ 4 (exact). The Rademacher bound of the norm ball holds in expectation only; it is the statistical claim ahs23.thm9.rademacher.",
-        new ProofCases<LossCase> { Gen = Thm9Cases, Show = c => c.ToString(), Tests = 30 },
+        "Theorem 9's ingredients step by step (4 ≤ d ≤ 6, to 8 under the deep profile; 4 ≤ n ≤ min(32, 2^{d−1}) parity samples, generated predictions a, b ∈ [−3, 3] and labels): C(ĝ) ≤ C(g*) = 1/ρ_d (VP within 1e-6, the rest exact); |ℓ(a,y) − ℓ(b,y)| = |clip a − clip b||clip a + clip b − 2y| ≤ 4|clip a − clip b| ≤ 4|a − b|; ℓ(a,y) ≤ (|clip a| + 1)² ≤ 4 (exact). The Rademacher bound of the norm ball holds in expectation only; it is the statistical claim ahs23.thm9.rademacher.",
+        new ProofCases<LossCase> { GenFor = ctx => Thm9Cases(ctx.Profile.Deep), Show = c => c.ToString(), Tests = 30 },
         new ProofFamily<LossCase>(Thm9Family, c => c.Vp.D, "d"),
         new WrongStep<LossCase>(4, "2|clip a − clip b|", c => Of(2 * (Clip(c.A) - Clip(c.B)).Abs()), "the derivative 2(ŷ − y) of the square loss bounded by 2"));
 }

@@ -10,8 +10,11 @@ namespace NetClaims.Proofs;
 /// <typeparam name="T">The instance type.</typeparam>
 public sealed record ProofCases<T>
 {
-    /// <summary>Generated instances (null when <see cref="List"/> is given).</summary>
+    /// <summary>Generated instances (null when <see cref="List"/> or <see cref="GenFor"/> is given).</summary>
     public Hedgehog.Gen<T>? Gen { get; init; }
+
+    /// <summary>Generated instances that depend on the run (e.g. larger sizes under the deep profile); wins over <see cref="Gen"/>.</summary>
+    public Func<ClaimContext, Hedgehog.Gen<T>>? GenFor { get; init; }
 
     /// <summary>An enumerated family (null when <see cref="Gen"/> is given); it may depend on the profile.</summary>
     public Func<ClaimContext, IReadOnlyList<T>>? List { get; init; }
@@ -111,7 +114,7 @@ public static class ProofClaim
             ScoreName = cases.TargetStep is { } k ? $"−relative slack of step {k}" : null,
             MinimumCases = cases.MinimumCases,
         };
-        if (cases.Gen is { } gen) return Generated.ForAll(cases.Tests is { } n ? context.WithTests(n) : context, gen, body, options);
+        if ((cases.GenFor?.Invoke(context) ?? cases.Gen) is { } gen) return Generated.ForAll(cases.Tests is { } n ? context.WithTests(n) : context, gen, body, options);
         var list = cases.List ?? throw new ArgumentException("proof cases need a generator or a list", nameof(cases));
         return Generated.ForEach(context, list(context), body, options with { Target = null });
     }
