@@ -82,6 +82,11 @@ public sealed class CiOutputTests
         Assert.Contains($"verify --shard ${{{{ matrix.k }}}}/{ks.Length} --out shard-${{{{ matrix.k }}}}", Runs("shard"));
         Assert.Contains("merge " + string.Join(" ", ks.Select(k => $"shard-{k}")) + " --out report --junit report/claims.xml", Runs("merge"));
         Assert.Equal("shard", ((YamlScalarNode)((YamlMappingNode)jobs["merge"])["needs"]).Value);
+        // `dotnet test --logger junit` needs the logger in every test project, or VSTest stops with "Could not find a test logger".
+        if (Runs("tests").Contains("--logger \"junit", StringComparison.Ordinal))
+            foreach (var project in Directory.GetFiles(Path.Combine(SnapshotApprovals.RepositoryRoot(), "tests"), "*.csproj", SearchOption.AllDirectories)
+                         .Where(p => File.ReadAllText(p).Contains("Microsoft.NET.Test.Sdk", StringComparison.Ordinal)))
+                Assert.True(File.ReadAllText(project).Contains("JunitXml.TestLogger", StringComparison.Ordinal), $"{Path.GetFileName(project)} lacks JunitXml.TestLogger, which the workflow's --logger junit needs");
         // The template's workflow parses too.
         var template = new YamlStream();
         using var t = new StreamReader(Path.Combine(SnapshotApprovals.RepositoryRoot(), "src", "NetClaims.Templates", "content", "netclaims-paper", ".github", "workflows", "claims.yml"));
