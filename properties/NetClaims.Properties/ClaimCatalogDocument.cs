@@ -52,8 +52,7 @@ free constant only; all constructions here except the spline ridge have zero lin
             sb.Append($"Definitions, what is unsure and what is left unchecked: [{DocsPage(prefix)}]({prefix}.md).\n\n");
             if (note.Length > 0) sb.Append(note.Replace("\r", "")).Append("\n\n");
             sb.Append("| id | tier | statement | source | negative control |\n|---|---|---|---|---|\n");
-            foreach (var c in group)
-                sb.Append($"| `{c.Id}` | {c.Tier} | {Cell(c.Statement)} | {Cell(Source(c.Source))} | {Cell(c.NegativeControl.Statement)} |\n");
+            foreach (var c in group) sb.Append(Row(c));
         }
         return sb.ToString();
     }
@@ -74,12 +73,14 @@ free constant only; all constructions here except the spline ridge have zero lin
         var group = claims.Where(c => Prefix(c) == prefix).ToArray();
         sb.Append($"{group.Length} claims, generated from the claims themselves (a test keeps this table current).\n\n");
         sb.Append("| id | tier | statement (what is checked, over which range) | source and provenance | negative control |\n|---|---|---|---|---|\n");
-        foreach (var c in group)
-            sb.Append($"| `{c.Id}` | {c.Tier} | {Cell(c.Statement)} | {Cell(Source(c.Source))} | {Cell(c.NegativeControl.Statement)} |\n");
+        foreach (var c in group) sb.Append(Row(c));
         return sb.ToString();
     }
 
     static string Source(Citation s) => s.Locator + " " + s.Provenance;
+
+    // One table row per claim, the same in the catalogue and in the paper pages.
+    static string Row(Claim c) => $"| `{c.Id}` | {c.Tier} | {Cell(c.Statement)} | {Cell(Source(c.Source))} | {Cell(c.NegativeControl.Statement)} |\n";
 
     static string Prefix(Claim c) => c.Id.Value.Split('.')[0];
 

@@ -87,7 +87,7 @@ internal sealed record ClaimTarget(IClaimSource Source, string Root, SnapshotSto
         {
             throw new UsageException($"--assembly {dll}: not a .NET assembly");
         }
-        var root = FindRoot(projectDir ?? folder) ?? projectDir ?? folder;
+        var root = SnapshotStore.Nearest(projectDir ?? folder) is { } found ? Path.GetDirectoryName(found.Directory)! : projectDir ?? folder;
         IClaimSource source;
         try
         {
@@ -98,14 +98,6 @@ internal sealed record ClaimTarget(IClaimSource Source, string Root, SnapshotSto
             throw new UsageException($"--assembly {Path.GetFileName(dll)}: its types cannot be loaded ({e.LoaderExceptions.FirstOrDefault()?.Message.Split('\n')[0]})");
         }
         return new ClaimTarget(source, root, new SnapshotStore(Path.Combine(root, "snapshots")), true);
-    }
-
-    // The nearest folder at or above start that holds snapshots/.
-    static string? FindRoot(string start)
-    {
-        for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, "snapshots"))) return d.FullName;
-        return null;
     }
 
     static (int Code, string Output) Dotnet(params string[] args)

@@ -70,8 +70,7 @@ internal static class Theorem6Claims
         if (cost.ToDouble() > 0) ctx.Target(corr.ToDouble() / (cost.ToDouble() * rho.ToDouble()));
         if (sq > new Fraction(1, 4)) return CaseResult.Pass($"‖g−χ‖² = {sq} > 1/4; C(g)ρ_d ≥ E[gχ] = {corr}");
         ctx.Label("L2-close");
-        // ‖g − χ‖₂ = √(p/q) = √(pq)/q.
-        var dist = SurdSum.Of(new Fraction(1, sq.Denominator), sq.Numerator * sq.Denominator);
+        var dist = Proofs.ExactTerms.Sqrt(sq); // ‖g − χ‖₂ = √(p/q) = √(pq)/q
         bool sharp = SurdOrder.Compare(cost * rho + dist, SurdSum.Rational(Fraction.One)) >= 0;
         bool claimed = SurdOrder.Compare(cost, closeBound(d)) >= 0;
         return CaseResult.Of(sharp && claimed,

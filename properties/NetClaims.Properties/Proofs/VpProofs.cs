@@ -28,21 +28,25 @@ internal static class VpProofs
         public VpCase(int d, int n, int seed)
         {
             (D, N, Seed) = (d, n, seed);
+            Rho = NeuronCorrelation.Rho(new Dimension(d)).ToDouble();
             var (points, labels) = VpSolver.ParitySamples(d, n, seed);
             vp = new(() => VpSolver.Solve(d, points, labels));
+            onCube = new(() => VpOnCube.Of(vp.Value));
             memoriser = new(() => Memorizers.OnePerSample(new SampleSet(d, points.Select(p => new[] { p }).ToArray(), labels)));
         }
 
         readonly Lazy<VpResult> vp;
+        readonly Lazy<VpOnCube> onCube;
         readonly Lazy<Memorizer> memoriser;
 
         public int D { get; }
         public int N { get; }
         public int Seed { get; }
         public VpResult Vp => vp.Value;
-        public VpOnCube OnCube => VpOnCube.Of(vp.Value);
+        /// <summary>ĝ on the whole cube (its correlation and distance to χ), evaluated once.</summary>
+        public VpOnCube OnCube => onCube.Value;
         public Memorizer H => memoriser.Value;
-        public double Rho => NeuronCorrelation.Rho(new Dimension(D)).ToDouble();
+        public double Rho { get; }
 
         public override string ToString() => $"d={D} n={N} seed={Seed}";
     }

@@ -25,9 +25,7 @@ public static class ClaimGate
     public static SnapshotStore? Snapshots(string? start = null)
     {
         if (Environment.GetEnvironmentVariable("NETCLAIMS_SNAPSHOTS") is { Length: > 0 } env) return new SnapshotStore(env);
-        for (var d = new DirectoryInfo(start ?? AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, "snapshots"))) return new SnapshotStore(Path.Combine(d.FullName, "snapshots"));
-        return null;
+        return SnapshotStore.Nearest(start ?? AppContext.BaseDirectory);
     }
 
     /// <summary>Runs claim <paramref name="id"/> of <paramref name="source"/> (seed 0 under CI=true) and throws unless it passes.</summary>

@@ -53,7 +53,7 @@ public sealed record ProofStep(int Number, string Chain, string From, Relation R
                 };
             default:
                 var tol = Tolerance ?? throw new ProofDefectException($"step {Number} is decided with a tolerance but states none");
-                double x = a.Estimate, y = b.Estimate, allow = tol.Abs + tol.Rel * Math.Max(Math.Abs(x), Math.Abs(y));
+                double x = a.Estimate, y = b.Estimate, allow = tol.Allowance(x, y);
                 return Relation switch
                 {
                     Relation.Eq => tol.Accepts(x, y),
@@ -118,6 +118,9 @@ public sealed record StepTrace(ProofStep Step, bool Applies, bool Holds, ProofVa
 /// <param name="Hypotheses">Per chain name, whether its hypothesis held.</param>
 public sealed record ProofTrace(IReadOnlyList<StepTrace> Steps, IReadOnlyDictionary<string, bool> Hypotheses)
 {
+    /// <summary>What this instance gave for step <paramref name="number"/> (steps are numbered 1…n in proof order).</summary>
+    public StepTrace Step(int number) => Steps[number - 1];
+
     /// <summary>The first step (in proof order) that applies and fails, if any.</summary>
     public StepTrace? FirstFailure => Steps.FirstOrDefault(s => s.Applies && !s.Holds);
 

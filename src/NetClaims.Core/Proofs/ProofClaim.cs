@@ -81,23 +81,24 @@ public static class ProofClaim
         });
 
     /// <summary>
-    /// The negative control of a wrong variant: fails (refuted) when its first failing step is the corrupted one; if another
-    /// step fails first, the control is defective (an error, not a refutation).
+    /// The negative control of a wrong variant: fails (refuted) on an instance where the corrupted step fails. A failing
+    /// step that does not see the wrong quantity (any but the corrupted one and the step continuing from it) makes the
+    /// control defective: an error, not a refutation.
     /// </summary>
     public static CheckOutcome Refute<T>(Proof<T> wrong, ClaimContext context, ProofCases<T> cases)
     {
         int corrupted = wrong.Corrupted ?? throw new ArgumentException("not a wrong variant", nameof(wrong));
         // Targeted search, if the cases have it, now aims at the corrupted step: it pushes towards where the wrong step fails.
         var aimed = cases with { TargetStep = corrupted };
+        string term = wrong.Step(corrupted).To;
         return Run(context, aimed, wrong, (instance, ctx) =>
         {
             var trace = Observe(wrong, instance, ctx, aimed);
             // Only the corrupted step and the step that continues from its new quantity see the wrong value; any other
             // failing step means the control is defective (it would fail for a reason other than the wrong step).
-            string term = wrong.Step(corrupted).To;
             if (trace.Steps.FirstOrDefault(s => s.Applies && !s.Holds && s.Step.Number != corrupted && s.Step.From != term) is { } other)
                 throw new ProofDefectException($"the wrong variant of step {corrupted} fails at step {other.Step.Number}, which does not use the wrong quantity: {Failure(trace, other)}");
-            var f = trace.Steps.First(s => s.Step.Number == corrupted);
+            var f = trace.Step(corrupted);
             if (!f.Applies || f.Holds) return CaseResult.Pass("the wrong step held on this instance");
             return CaseResult.Fail(Failure(trace, f) + " — refuted at the corrupted step");
         });
@@ -126,7 +127,7 @@ public static class ProofClaim
             if (c.Given is { } g && trace.Hypotheses[c.Name]) ctx.Label(g.Label);
         foreach (var s in trace.Steps.Where(s => s.Applies))
             ctx.Measure($"slack.step{s.Step.Number}", s.Relative);
-        if (cases.TargetStep is { } k && trace.Steps.FirstOrDefault(s => s.Step.Number == k) is { Applies: true } t)
+        if (cases.TargetStep is { } k && trace.Step(k) is { Applies: true } t)
             ctx.Target(-t.Relative);
         return trace;
     }

@@ -25,19 +25,19 @@ public static class ProofReport
     public const double SlackTolerance = 1e-6;
 
     /// <summary>Per-step slack over <paramref name="instances"/>.</summary>
-    public static IReadOnlyList<StepSlack> Slack<T>(Proof<T> proof, IReadOnlyList<T> instances, Func<T, string> show)
-    {
-        var traces = instances.Select(i => (Instance: i, Trace: proof.Evaluate(i))).ToArray();
-        return proof.Steps.Select(step =>
+    public static IReadOnlyList<StepSlack> Slack<T>(Proof<T> proof, IReadOnlyList<T> instances, Func<T, string> show) =>
+        Slack(proof, instances.Select(i => (i, proof.Evaluate(i))).ToArray(), show);
+
+    static IReadOnlyList<StepSlack> Slack<T>(Proof<T> proof, IReadOnlyList<(T Instance, ProofTrace Trace)> traces, Func<T, string> show) =>
+        proof.Steps.Select(step =>
         {
-            var rows = traces.Select(t => (t.Instance, S: t.Trace.Steps.First(s => s.Step.Number == step.Number))).Where(r => r.S.Applies).ToArray();
+            var rows = traces.Select(t => (t.Instance, S: t.Trace.Step(step.Number))).Where(r => r.S.Applies).ToArray();
             if (rows.Length == 0) return new StepSlack(step, 0, 0, 0, 0, 0, "");
             var sorted = rows.Select(r => r.S.Relative).Order().ToArray();
             var tight = rows.MinBy(r => Math.Round(r.S.Relative, 10)); // ties within rounding go to the first instance of the family
             double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
             return new StepSlack(step, rows.Length, rows.Count(r => !r.S.Holds), sorted[0], median, sorted[^1], show(tight.Instance));
         }).ToArray();
-    }
 
     /// <summary>The inequality step with the largest median relative slack (null when every step is an equality).</summary>
     public static StepSlack? Loosest(IReadOnlyList<StepSlack> slack) =>
@@ -46,8 +46,9 @@ public static class ProofReport
     /// <summary>The report content of <paramref name="proof"/> over <paramref name="family"/>.</summary>
     public static ReportContent Of<T>(Proof<T> proof, ClaimContext context, ProofFamily<T> family, Func<T, string> show)
     {
-        var instances = family.Instances(context);
-        var slack = Slack(proof, instances, show);
+        // Every instance is evaluated once; the slack table and the figure read the same traces.
+        var traces = family.Instances(context).Select(i => (Instance: i, Trace: proof.Evaluate(i))).ToArray();
+        var slack = Slack(proof, traces, show);
         var chain = new ReportTable.Builder("chain").Column("step", CellRule.Exact).Column("chain", CellRule.Text).Column("statement", CellRule.Text)
             .Column("by", CellRule.Text).Column("provenance", CellRule.Text).Column("tier", CellRule.Text);
         foreach (var c in proof.Chains)
@@ -62,10 +63,10 @@ public static class ProofReport
 
         // The figure: per value of the parameter, each inequality step's smallest relative slack.
         var plotted = proof.Steps.Where(s => s.Relation != Relation.Eq).ToArray();
-        var groups = instances.Select(i => (X: family.X(i), Trace: proof.Evaluate(i))).GroupBy(r => r.X).OrderBy(g => g.Key).ToArray();
+        var groups = traces.GroupBy(r => family.X(r.Instance)).OrderBy(g => g.Key).ToArray();
         var cells = groups.Select(g => plotted.Select(s =>
         {
-            var applied = g.Select(r => r.Trace.Steps.First(t => t.Step.Number == s.Number)).Where(t => t.Applies).ToArray();
+            var applied = g.Select(r => r.Trace.Step(s.Number)).Where(t => t.Applies).ToArray();
             return applied.Length == 0 ? (double?)null : applied.Min(t => t.Relative);
         }).ToArray()).ToArray();
         var byX = new ReportTable.Builder("slack-by-x").Column(family.XName, CellRule.Rel(1e-12));

@@ -46,6 +46,14 @@ public sealed class SnapshotStore(string directory)
     /// <summary>Where a report that does not match is written.</summary>
     public string ReceivedPath(ClaimId id) => Path.Combine(Directory, id.Value + ".received.md");
 
+    /// <summary>The snapshots/ folder of the nearest folder at or above <paramref name="start"/> that has one (a user's claims project).</summary>
+    public static SnapshotStore? Nearest(string start)
+    {
+        for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+            if (System.IO.Directory.Exists(Path.Combine(d.FullName, "snapshots"))) return new SnapshotStore(Path.Combine(d.FullName, "snapshots"));
+        return null;
+    }
+
     /// <summary>Finds snapshots/ of the repository that contains the working directory or this program (or NETCLAIMS_SNAPSHOTS).</summary>
     public static SnapshotStore? Locate()
     {

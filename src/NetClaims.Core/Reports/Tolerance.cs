@@ -21,9 +21,11 @@ public readonly record struct Tolerance(double Abs, double Rel)
     {
         if (double.IsNaN(a) || double.IsNaN(b)) return false;
         if (double.IsInfinity(a) || double.IsInfinity(b)) return a.Equals(b);
-        double diff = Math.Abs(a - b);
-        return diff <= Abs + Rel * Math.Max(Math.Abs(a), Math.Abs(b));
+        return Math.Abs(a - b) <= Allowance(a, b);
     }
+
+    /// <summary>The difference this tolerance allows between a and b: Abs + Rel·max(|a|, |b|).</summary>
+    public double Allowance(double a, double b) => Abs + Rel * Math.Max(Math.Abs(a), Math.Abs(b));
 
     /// <summary>Component-wise ≥: every pair this accepts, <paramref name="other"/> accepts too when other ≥ this.</summary>
     public bool IsWithin(Tolerance other) => Abs <= other.Abs && Rel <= other.Rel;

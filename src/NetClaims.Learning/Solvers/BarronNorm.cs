@@ -69,7 +69,7 @@ public static class BarronNorm
             }
             if (status != "OPTIMAL") break;
             // Exact pricing over every ray; add the most violated (both signs are in the master through c⁺, c⁻).
-            var scored = rays.Select(w => (W: w, V: Math.Abs(rays.Length == 0 ? 0 : Correlation(w, x, duals)))).OrderByDescending(t => t.V).ToArray();
+            var scored = rays.Select(w => (W: w, V: Math.Abs(Correlation(w, x, duals)))).OrderByDescending(t => t.V).ToArray();
             violation = scored.Length == 0 ? 0 : scored[0].V - 1;
             if (violation <= tolerance) break;
             foreach (var (w, v) in scored.Take(8).Where(t => t.V > 1 + tolerance)) columns.Add(w);
