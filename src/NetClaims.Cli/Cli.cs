@@ -175,3 +175,13 @@ internal sealed class Interrupt : IDisposable
         cts.Dispose();
     }
 }
+
+/// <summary>
+/// Progress reported on the caller's thread, at once. <see cref="Progress{T}"/> posts each report to the thread pool, so
+/// a late progress line can land after the command's result or, in a host that runs several commands, in the next one's
+/// output; a progress line must come before what it reports on.
+/// </summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

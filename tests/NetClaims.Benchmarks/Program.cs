@@ -11,6 +11,16 @@ using NetClaims.Benchmarks;
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --exhaustive 20 24   build + exhaustive check at each d,
 //                                                                                      time, peak memory, NumPy peer ratio
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --full-cube-vp 10 12 14   whole-cube VP of χ, HiGHS peer
+//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --train-epoch [16 1024 65536] [--device cuda]   one
+//                                                full-batch Adam epoch: float32, float64, PyTorch peer (and ILGPU)
+if (args.Length >= 1 && args[0] == "--train-epoch")
+{
+    // --train-epoch [D M N] [--device cuda|ilgpu-cpu]: the last adds the ILGPU trainer's epoch on that accelerator.
+    int at = Array.IndexOf(args, "--device");
+    NetClaims.Training.TrainDevice? device = at < 0 ? null : args[at + 1] == "cuda" ? NetClaims.Training.TrainDevice.Cuda : NetClaims.Training.TrainDevice.IlgpuCpu;
+    var shape = args.Skip(1).Where((_, i) => at < 0 || (i + 1 != at && i + 1 != at + 1)).Select(int.Parse).ToArray();
+    return TrainEpoch.Run(shape.Length > 0 ? shape[0] : 16, shape.Length > 1 ? shape[1] : 1024, shape.Length > 2 ? shape[2] : 65536, device);
+}
 if (args.Length >= 1 && args[0] == "--full-cube-vp")
     return FullCubeVp.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(10).ToArray());
 if (args.Length >= 1 && args[0] == "--largest-d")

@@ -13,8 +13,8 @@ namespace NetClaims.Properties.Ahs23;
 
 /// <summary>
 /// Theorem 6 on what gradient descent finds (issue 6): two-layer nets trained on the full parity of {±1}^d with weight
-/// decay, until ‖g − χ‖₂ ≤ 1/2, cost at least (1 − ‖g − χ‖₂)/ρ_d. Trained with the CPU reference trainer (the ILGPU
-/// trainer is checked against it by a property in the tests).
+/// decay, until ‖g − χ‖₂ ≤ 1/2, cost at least (1 − ‖g − χ‖₂)/ρ_d. Trained with the float32 SIMD trainer (checked
+/// against the float64 reference trainer, as the ILGPU trainer is, by properties in the tests).
 /// </summary>
 internal static class TrainedParityClaims
 {

@@ -115,7 +115,7 @@ internal static class EvalCommand
         var evaluator = new CubeEvaluator(net);
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
         // Plain progress on stderr for long runs (stdout stays clean for JSON).
-        var progress = new Progress<ulong>(done =>
+        var progress = new SyncProgress<ulong>(done =>
         {
             if (!throttle.Due()) return;
             Console.Error.WriteLine($"  {name} d={d.Value}: {done}/{d.VertexCount} vertices ({clock.Elapsed.TotalSeconds:F0} s)");

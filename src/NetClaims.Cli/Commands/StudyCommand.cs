@@ -29,7 +29,7 @@ internal static class StudyCommand
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(2));
-        var progress = new Progress<int>(i =>
+        var progress = new SyncProgress<int>(i =>
         {
             if (!throttle.Due(force: i == grid.Count)) return;
             Console.Error.WriteLine($"  trained {i}/{grid.Count} nets ({clock.Elapsed.TotalSeconds:F1} s)");

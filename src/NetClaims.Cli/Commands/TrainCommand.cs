@@ -26,7 +26,7 @@ internal static class TrainCommand
         var optimizer = new Option<string>("--optimizer") { Description = "gd, sgd or adam", DefaultValueFactory = _ => "adam" };
         var batch = new Option<int>("--batch") { Description = "Minibatch size (sgd, adam)", DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { Description = "Seed of the init and the shuffles", DefaultValueFactory = _ => 1 };
-        var device = new Option<string>("--device") { Description = "auto (CUDA if present, else cpu), cpu, ilgpu-cpu or cuda", DefaultValueFactory = _ => "auto" };
+        var device = new Option<string>("--device") { Description = "auto (CUDA if present, else cpu), cpu (float32 SIMD), cpu-f64 (the float64 reference), ilgpu-cpu or cuda", DefaultValueFactory = _ => "auto" };
         var format = Cli.Format();
         var parity = new Command("parity", "Train a two-layer ReLU net on the parity of {±1}^d and measure it against Theorem 6")
         {
@@ -70,6 +70,7 @@ internal static class TrainCommand
     {
         if (d < 1 || d > 200 || n < 1 || n > 100_000 || width < 1 || width > 4096) throw new SizeRefusedException($"need 1 ≤ d ≤ 200, 1 ≤ n ≤ 100000, 1 ≤ width ≤ 4096; got d={d}, n={n}, width={width}");
         var ls = depths.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var l) && l is >= 2 and <= 12 ? l : throw new UsageException($"--L: '{t}' is not a depth in 2…12")).ToArray();
+        MemoryBudget.Require(MemoryBudget.Reference(new DeepLinearReluArchitecture(d, width, ls.Max()).ParameterCount, d, 2L * n), $"the depth-{ls.Max()} student of width {width}");
         var rows = new JsonArray();
         var lines = new List<string>();
         foreach (var l in ls)
@@ -115,11 +116,12 @@ internal static class TrainCommand
 
     static TrainDevice ParseDevice(string s) => s switch
     {
-        "auto" => TrainDevice.Auto, "cpu" => TrainDevice.Cpu, "ilgpu-cpu" => TrainDevice.IlgpuCpu, "cuda" => TrainDevice.Cuda,
-        _ => throw new UsageException($"--device must be auto, cpu, ilgpu-cpu or cuda, not '{s}'"),
+        "auto" => TrainDevice.Auto, "cpu" => TrainDevice.Cpu, "cpu-f64" => TrainDevice.CpuFloat64, "ilgpu-cpu" => TrainDevice.IlgpuCpu, "cuda" => TrainDevice.Cuda,
+        _ => throw new UsageException($"--device must be auto, cpu, cpu-f64, ilgpu-cpu or cuda, not '{s}'"),
     };
 
-    // Ctrl-C cancels the run (exit 130); a diverged run or a missing device is a one-line error (exit 2).
+    // Ctrl-C cancels the run (exit 130); a missing device is a one-line error (exit 2); a run whose loss stops being finite
+    // diverged: it failed (exit 1, as README's exit-code table says), after whatever progress lines it printed.
     static int Cancellable(Func<CancellationToken, int> body)
     {
         using var interrupt = new Interrupt("stopping the training");
@@ -131,9 +133,14 @@ internal static class TrainCommand
         {
             return Cli.Interrupted;
         }
-        catch (Exception e) when (e is DeviceUnavailableException or ArithmeticException)
+        catch (DeviceUnavailableException e)
         {
             return Cli.Fail(e.Message);
+        }
+        catch (ArithmeticException e)
+        {
+            Console.Error.WriteLine($"netclaims: {e.Message.Split('\n')[0]}; try a smaller --lr");
+            return Cli.ClaimFailed;
         }
     }
 
@@ -142,10 +149,11 @@ internal static class TrainCommand
         var clock = Stopwatch.StartNew();
         var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(2));
         // Plain progress lines on stderr every 2 s (stdout stays clean for JSON; safe when not interactive).
-        var progress = new Progress<EpochProgress>(e =>
+        var progress = new SyncProgress<EpochProgress>(e =>
         {
             if (!throttle.Due(force: e.Epoch == e.Epochs)) return;
-            Console.Error.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({clock.Elapsed.TotalSeconds:F1} s)");
+            double elapsed = clock.Elapsed.TotalSeconds, eta = elapsed * (e.Epochs - e.Epoch) / e.Epoch;
+            Console.Error.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({elapsed:F1} s, about {eta:F0} s left)");
         });
         var r = ParityTraining.Train(d, width, options, device, progress, cancel);
         if (r.Diverged)
@@ -162,12 +170,13 @@ internal static class TrainCommand
             ["diverged"] = false,
             ["d"] = d, ["width"] = width, ["weight_decay"] = options.WeightDecay, ["optimizer"] = options.Optimizer.ToString().ToLowerInvariant(),
             ["epochs"] = r.Epochs, ["final_loss"] = r.FinalLoss, ["distance_to_parity"] = r.DistanceToParity, ["cost"] = r.Cost,
-            ["correlation"] = r.Correlation, ["rho_d"] = r.Rho, ["theorem6_bound"] = r.Close ? r.Theorem6Bound : null,
+            ["stopped"] = r.Stopped, ["correlation"] = r.Correlation, ["rho_d"] = r.Rho, ["theorem6_bound"] = r.Close ? r.Theorem6Bound : null,
             ["theorem6_holds"] = r.Close ? r.Cost >= r.Theorem6Bound : null, ["seconds"] = Math.Round(r.Seconds, 3), ["device"] = r.Device,
         };
         string bound = r.Close ? $"Theorem 6 bound (1 − ‖g−χ‖)/ρ_d = {r.Theorem6Bound:G6} {(r.Cost >= r.Theorem6Bound ? "≤" : ">")} C(g)" : "‖g − χ‖₂ > 1/2: Theorem 6 does not apply";
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions)
-            : $"parity d={d}, width {width}, {r.Epochs} epochs on {r.Device}: loss {r.FinalLoss:G4}, ‖g − χ‖₂ = {r.DistanceToParity:G4}, C(g) = {r.Cost:G6}; {bound}; {r.Seconds:F1} s");
-        return Cli.Ok;
+            : $"parity d={d}, width {width}, {r.Epochs} epochs{(r.Stopped ? $" (stopped by Ctrl-C; {options.Epochs} asked)" : "")} on {r.Device}: loss {r.FinalLoss:G4}, ‖g − χ‖₂ = {r.DistanceToParity:G4}, C(g) = {r.Cost:G6}; {bound}; {r.Seconds:F1} s");
+        // A run stopped by Ctrl-C prints its partial result above and still exits 130.
+        return r.Stopped ? Cli.Interrupted : Cli.Ok;
     });
 }

@@ -29,21 +29,29 @@ public static class TwoLayerKernels
         residual[j] = f - y[i];
     }
 
-    /// <summary>Thread k &lt; m: the gradient of unit k (its W row, b_k, a_k); thread m: ∂c. MSE over <paramref name="rows"/> rows.</summary>
-    public static void Gradient(Index1D k, ArrayView<float> x, ArrayView<float> theta, ArrayView<int> batch, ArrayView<float> residual, ArrayView<float> grad, int d, int m, int rows)
+    /// <summary>
+    /// Thread (k, c), k ≤ m, c &lt; chunks: unit k's share of the gradient (its W row, b_k, a_k; k = m: ∂c) over the c-th
+    /// contiguous chunk of the batch's rows, written to partial[c·p + ·] (p parameters). MSE over <paramref name="rows"/> rows.
+    /// Every chunk is summed in row order by one thread, so no atomics are needed and the result does not depend on the
+    /// scheduling; <see cref="Reduce"/> adds the chunks in chunk order.
+    /// </summary>
+    public static void GradientPartial(Index2D kc, ArrayView<float> x, ArrayView<float> theta, ArrayView<int> batch, ArrayView<float> residual, ArrayView<float> partial,
+        int d, int m, int rows, int chunks)
     {
-        int b0 = m * d, a0 = b0 + m;
+        int k = kc.X, c = kc.Y;
+        int b0 = m * d, a0 = b0 + m, p = a0 + m + 1, baseIndex = c * p;
+        int first = (int)((long)rows * c / chunks), last = (int)((long)rows * (c + 1) / chunks);
         float scale = 2.0f / rows;
         if (k == m)
         {
             float gc = 0;
-            for (int j = 0; j < rows; j++) gc += scale * residual[j];
-            grad[a0 + m] = gc;
+            for (int j = first; j < last; j++) gc += scale * residual[j];
+            partial[baseIndex + a0 + m] = gc;
             return;
         }
-        for (int t = 0; t < d; t++) grad[k * d + t] = 0;
+        for (int t = 0; t < d; t++) partial[baseIndex + k * d + t] = 0;
         float gb = 0, ga = 0, a = theta[a0 + k];
-        for (int j = 0; j < rows; j++)
+        for (int j = first; j < last; j++)
         {
             int i = batch[j];
             float z = theta[b0 + k];
@@ -52,11 +60,22 @@ public static class TwoLayerKernels
             float g = scale * residual[j];
             ga += g * z;
             gb += g * a;
-            for (int t = 0; t < d; t++) grad[k * d + t] += g * a * x[i * d + t];
+            for (int t = 0; t < d; t++) partial[baseIndex + k * d + t] += g * a * x[i * d + t];
         }
-        grad[b0 + k] = gb;
-        grad[a0 + k] = ga;
+        partial[baseIndex + b0 + k] = gb;
+        partial[baseIndex + a0 + k] = ga;
     }
+
+    /// <summary>grad[i] = Σ_c partial[c·p + i], in chunk order (p = grad's length).</summary>
+    public static void Reduce(Index1D i, ArrayView<float> partial, ArrayView<float> grad, int p, int chunks)
+    {
+        float sum = 0;
+        for (int c = 0; c < chunks; c++) sum += partial[c * p + i];
+        grad[i] = sum;
+    }
+
+    /// <summary>Chunks of a batch of the given rows: about 64 rows each, at most 64 (enough threads for a GPU at width ≥ 1024).</summary>
+    public static int Chunks(int rows) => Math.Clamp(rows / 64, 1, 64);
 
     /// <summary>One optimiser update per parameter (the arithmetic of <see cref="CpuTrainer.Step"/>, in float32). adam: 1 for Adam, 0 for GD/SGD.</summary>
     public static void Update(Index1D i, ArrayView<float> theta, ArrayView<float> grad, ArrayView<float> m1, ArrayView<float> m2, ArrayView<int> decayed,
@@ -78,7 +97,7 @@ public static class TwoLayerKernels
     }
 
     /// <summary>The kernels by name, for PTX generation.</summary>
-    public static readonly string[] Names = [nameof(Residuals), nameof(Gradient), nameof(Update)];
+    public static readonly string[] Names = [nameof(Residuals), nameof(GradientPartial), nameof(Reduce), nameof(Update)];
 
     /// <summary>
     /// The PTX text a kernel compiles to (sm_75, ISA 7.0), generated without a GPU: kept as golden files so a change in
@@ -107,7 +126,7 @@ public static class IlgpuTrainer
         return ctx.GetCudaDevices().Count > 0;
     }
 
-    /// <summary>Resolves <see cref="TrainDevice.Auto"/>: CUDA when a GPU is present, the CPU reference trainer otherwise.</summary>
+    /// <summary>Resolves <see cref="TrainDevice.Auto"/>: CUDA when a GPU is present, the float32 SIMD CPU trainer otherwise.</summary>
     public static TrainDevice Resolve(TrainDevice device) => AcceleratedTrainers.Resolve(device);
 
     public static TrainResult Train(TwoLayer arch, double[] theta0, Dataset data, TrainOptions options, TrainDevice device, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
@@ -136,9 +155,11 @@ public static class IlgpuTrainer
         m1.MemSetToZero(); m2.MemSetToZero();
         using var decayed = acc.Allocate1D(arch.Decayed.Select(b => b ? 1 : 0).ToArray());
         using var residual = acc.Allocate1D<float>(n);
+        using var partial = acc.Allocate1D<float>((long)TwoLayerKernels.Chunks(n) * p);
         using var batchBuf = acc.Allocate1D<int>(n);
         var residuals = acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(TwoLayerKernels.Residuals);
-        var gradient = acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, int, int, int>(TwoLayerKernels.Gradient);
+        var gradient = acc.LoadAutoGroupedStreamKernel<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, int, int, int, int>(TwoLayerKernels.GradientPartial);
+        var reduce = acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, int, int>(TwoLayerKernels.Reduce);
         var update = acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, float, float, int, int, float, float>(TwoLayerKernels.Update);
         var order = Enumerable.Range(0, n).ToArray();
         var all = (int[])order.Clone();
@@ -157,7 +178,9 @@ public static class IlgpuTrainer
                 int rows = Math.Min(batch, n - start);
                 batchBuf.View.SubView(0, rows).CopyFromCPU(order.AsSpan(start, rows).ToArray());
                 residuals(rows, x.View, y.View, theta.View, batchBuf.View, residual.View, d, m);
-                gradient(m + 1, x.View, theta.View, batchBuf.View, residual.View, grad.View, d, m, rows);
+                int chunks = TwoLayerKernels.Chunks(rows);
+                gradient(new Index2D(m + 1, chunks), x.View, theta.View, batchBuf.View, residual.View, partial.View, d, m, rows, chunks);
+                reduce(p, partial.View, grad.View, p, chunks);
                 step++;
                 float c1 = (float)(1 - Math.Pow(0.9, step)), c2 = (float)(1 - Math.Pow(0.999, step));
                 update(p, theta.View, grad.View, m1.View, m2.View, decayed.View, (float)lr, (float)lambda, options.Decoupled ? 1 : 0, options.Optimizer == OptimizerKind.Adam ? 1 : 0, c1, c2);

@@ -2,13 +2,13 @@ using System.Reflection;
 
 namespace NetClaims.Training;
 
-/// <summary>Where to train: the CPU reference trainer, or the ILGPU kernels on its CPU accelerator or on CUDA.</summary>
+/// <summary>Where to train: the float32 SIMD trainer, the float64 CPU reference, or the ILGPU kernels on its CPU accelerator or on CUDA.</summary>
 public enum TrainDevice
 {
-    /// <summary>CUDA when present, else the CPU reference trainer.</summary>
+    /// <summary>CUDA when present, else the float32 SIMD CPU trainer.</summary>
     Auto,
 
-    /// <summary>The float64 CPU reference trainer.</summary>
+    /// <summary>The float32 SIMD CPU trainer (<see cref="FloatTrainer"/>; the default of trained claims).</summary>
     Cpu,
 
     /// <summary>The ILGPU kernels on ILGPU's CPU accelerator (for checking the kernels without a GPU).</summary>
@@ -16,6 +16,9 @@ public enum TrainDevice
 
     /// <summary>The ILGPU kernels on a CUDA GPU.</summary>
     Cuda,
+
+    /// <summary>The float64 CPU reference trainer (<see cref="CpuTrainer"/>; gradient checks and the agreement property).</summary>
+    CpuFloat64,
 }
 
 /// <summary>A device that was asked for and is not there (one line, for the CLI's exit code 2).</summary>
@@ -58,7 +61,7 @@ public static class AcceleratedTrainers
         }
     }
 
-    /// <summary>Resolves <see cref="TrainDevice.Auto"/>: CUDA when a GPU is present, the CPU reference trainer otherwise.</summary>
+    /// <summary>Resolves <see cref="TrainDevice.Auto"/>: CUDA when a GPU is present, the float32 SIMD CPU trainer otherwise.</summary>
     public static TrainDevice Resolve(TrainDevice device) =>
         device == TrainDevice.Auto ? (Ilgpu?.CudaAvailable() == true ? TrainDevice.Cuda : TrainDevice.Cpu) : device;
 

@@ -60,7 +60,7 @@ public static class CapacityStudy
                             var (xte, yte) = PathNormRate.Sample(rng, teacher, 1000, noise);
                             var arch = new TwoLayer(D, width);
                             var theta0 = arch.Initialize(seed + index);
-                            var run = CpuTrainer.Train(arch, theta0, Dataset.Of(xtr, ytr), new TrainOptions
+                            var run = FloatTrainer.Train(arch, theta0, Dataset.Of(xtr, ytr), new TrainOptions
                             {
                                 Optimizer = OptimizerKind.Adam, LearningRate = lr, BatchSize = 32, Epochs = grid.Epochs, WeightDecay = wd, Seed = seed + index,
                             });

@@ -60,6 +60,9 @@ public sealed record TrainOptions
 /// <summary>One training run: final parameters, the loss after each epoch, and timing.</summary>
 public sealed record TrainResult(double[] Theta, double[] Losses, int Epochs, double Seconds, string Device)
 {
+    /// <summary>True when training was stopped (cancelled) before its last epoch: the result is the partial run.</summary>
+    public bool Stopped { get; init; }
+
     /// <summary>The last epoch's loss.</summary>
     public double FinalLoss => Losses[^1];
 }
@@ -70,6 +73,9 @@ public readonly record struct EpochProgress(int Epoch, int Epochs, double Loss);
 /// <summary>The CPU reference trainer (managed, SIMD through TensorPrimitives inside the architectures).</summary>
 public static class CpuTrainer
 {
+    /// <summary>The device name this trainer reports.</summary>
+    public const string DeviceName = "cpu-f64";
+
     /// <summary>Trains arch from theta0 on data (float64 reference trainer); reports progress per epoch and stops on cancellation.</summary>
     public static TrainResult Train(IArchitecture arch, double[] theta0, Dataset data, TrainOptions options, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -105,7 +111,7 @@ public static class CpuTrainer
             progress?.Report(new EpochProgress(epoch + 1, options.Epochs, loss));
             if (loss <= options.StopAtLoss) break;
         }
-        return new TrainResult(theta, losses.ToArray(), losses.Count, clock.Elapsed.TotalSeconds, "cpu");
+        return new TrainResult(theta, losses.ToArray(), losses.Count, clock.Elapsed.TotalSeconds, DeviceName);
     }
 
     /// <summary>One optimiser update (shared by the trainers so their arithmetic is the same).</summary>

@@ -13,6 +13,9 @@ public sealed record ParityRun(int D, int Width, double WeightDecay, int Epochs,
     /// <summary>The untrained network's mean squared error on the cube (the yardstick of divergence).</summary>
     public double InitialLoss { get; init; }
 
+    /// <summary>Training was stopped (Ctrl-C) before its last epoch: the numbers are those of the partial run.</summary>
+    public bool Stopped { get; init; }
+
     /// <summary>Training diverged: the loss is not finite, or grew by more than two orders of magnitude.</summary>
     public bool Diverged => !double.IsFinite(FinalLoss) || !double.IsFinite(Cost) || FinalLoss > 100 * InitialLoss;
 }
@@ -45,19 +48,29 @@ public static class ParityTraining
     /// <summary>Trains a two-layer net on the whole cube and measures ‖g − χ‖₂, C(g), E[gχ] and the Theorem 6 bound.</summary>
     public static ParityRun Train(int d, int width, TrainOptions options, TrainDevice device = TrainDevice.Cpu, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
     {
-        if (width < 1 || width > 65_536) throw new SizeRefusedException($"width must be in [1, 65536], got {width}");
+        if (width < 1 || width > 1 << 24) throw new SizeRefusedException($"width must be in [1, 2^24], got {width}");
+        if (d < 2 || d > MaxD) Cube(d);
+        MemoryBudget.Require(AcceleratedTrainers.Resolve(device) == TrainDevice.CpuFloat64
+            ? MemoryBudget.Reference(new TwoLayer(d, width).ParameterCount, d, 1L << d)
+            : MemoryBudget.FloatTwoLayer(d, width, 1L << d), $"training width {width} at d = {d}");
         var data = Cube(d);
         var arch = new TwoLayer(d, width);
         var theta0 = arch.Initialize(options.Seed);
-        var resolved = AcceleratedTrainers.Resolve(device);
-        var run = resolved == TrainDevice.Cpu
-            ? CpuTrainer.Train(arch, theta0, data, options, progress, cancel)
-            : AcceleratedTrainers.Require(resolved).Train(arch, theta0, data, options, resolved, progress, cancel);
+        var run = Run(arch, theta0, data, options, device, progress, cancel);
         // Divergence is judged against the untrained network's loss (the first epoch may already have blown up).
         var start = arch.ToNetwork(theta0);
         double initial = Enumerable.Range(0, data.N).Average(v => Math.Pow(start.Evaluate(data.Row(v)) - data.Y[v], 2));
-        return Measure(arch, data, options, run) with { InitialLoss = initial };
+        return Measure(arch, data, options, run) with { InitialLoss = initial, Stopped = run.Stopped };
     }
+
+    /// <summary>Trains a two-layer net on the given device (<see cref="TrainDevice.Auto"/> resolved first).</summary>
+    public static TrainResult Run(TwoLayer arch, double[] theta0, Dataset data, TrainOptions options, TrainDevice device, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default) =>
+        AcceleratedTrainers.Resolve(device) switch
+        {
+            TrainDevice.Cpu => FloatTrainer.Train(arch, theta0, data, options, progress, cancel),
+            TrainDevice.CpuFloat64 => CpuTrainer.Train(arch, theta0, data, options, progress, cancel),
+            var other => AcceleratedTrainers.Require(other).Train(arch, theta0, data, options, other, progress, cancel),
+        };
 
     // The trained net over the same cube it was trained on: ‖g − χ‖₂, E[gχ], C(g) and the Theorem 6 bound.
     static ParityRun Measure(TwoLayer arch, Dataset data, TrainOptions options, TrainResult run)
@@ -89,7 +102,7 @@ public static class ParityTraining
             for (int k = 0; k < d; k++) x[i * d + k] = Vertex.Coordinate(points[i], k);
         var data = new Dataset(points.Count, d, x, labels.Select(v => (double)v).ToArray());
         var arch = new TwoLayer(d, width);
-        var run = CpuTrainer.Train(arch, arch.Initialize(options.Seed), data, options);
+        var run = FloatTrainer.Train(arch, arch.Initialize(options.Seed), data, options);
         var net = arch.ToNetwork(run.Theta);
         var g = new double[1 << d];
         Parallel.For(0, g.Length, v => g[v] = net.Evaluate(Vertex.ToVector((ulong)v, new Dimension(d))));

@@ -47,7 +47,7 @@ public static class PathNormRate
         var arch = new TwoLayer(D, width);
         // A fixed number of minibatch updates (not epochs), so small n is not under-trained: ≈ epochs·1024/32 steps.
         int perEpoch = Math.Max(1, n / 32);
-        var run = CpuTrainer.Train(arch, arch.Initialize(seed), Dataset.Of(x, y), new TrainOptions
+        var run = FloatTrainer.Train(arch, arch.Initialize(seed), Dataset.Of(x, y), new TrainOptions
         {
             Optimizer = OptimizerKind.Adam, LearningRate = 3e-3, BatchSize = 32, WeightDecay = lambda, Seed = seed,
             Epochs = Math.Max(epochs, epochs * 32 / perEpoch), LrMilestones = [Math.Max(epochs, epochs * 32 / perEpoch) * 9 / 10],

@@ -1,32 +1,86 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NetClaims.Training;
 
+/// <summary>The gradient of a <see cref="TwoLayerFloat"/> in its own (transposed, padded) layout.</summary>
+public sealed class FloatGradient
+{
+    /// <summary>A zero gradient for a net of d inputs and the given padded width.</summary>
+    public FloatGradient(int d, int stride)
+    {
+        WT = new float[d * stride]; B = new float[stride]; A = new float[stride];
+    }
+
+    /// <summary>∂/∂Wᵀ (d × stride).</summary>
+    public float[] WT { get; }
+    /// <summary>∂/∂b.</summary>
+    public float[] B { get; }
+    /// <summary>∂/∂a.</summary>
+    public float[] A { get; }
+    /// <summary>∂/∂c.</summary>
+    public double C { get; set; }
+
+    internal void Clear()
+    {
+        Array.Clear(WT); Array.Clear(B); Array.Clear(A); C = 0;
+    }
+
+    internal void Add(FloatGradient other)
+    {
+        TensorPrimitives.Add(WT, other.WT, WT);
+        TensorPrimitives.Add(B, other.B, B);
+        TensorPrimitives.Add(A, other.A, A);
+        C += other.C;
+    }
+}
+
 /// <summary>
-/// The float32, SIMD forward+backward pass of the two-layer net for large batches (the CPU throughput path; the issue's
-/// benchmark shape is d = 16, width 1024, n = 65536). Inner weights are held transposed, Wᵀ (d×m), so every operation is
-/// a contiguous length-m vector operation: z = b + Σ_t x_t·Wᵀ[t,:], then ∂Wᵀ[t,:] += x_t·(g·a ⊙ 1[z&gt;0]).
-/// Same loss and gradient as <see cref="TwoLayer"/> (MSE mean; coupled decay is the optimiser's business).
+/// The float32, SIMD forward+backward pass of the two-layer net f(x) = Σ_k a_k σ(⟨w_k, x⟩ + b_k) + c (the CPU
+/// throughput path behind <see cref="FloatTrainer"/>). Inner weights are held transposed and padded, Wᵀ (d × Stride)
+/// with Stride the width rounded up to 16, and padded units are zero (they stay zero: their gradient is zero).
+/// The kernel works on blocks of 8 rows × 16 units (one Vector512; on hardware without AVX-512 .NET runs it as two Vector256 halves) so every weight vector loaded feeds 8 fused multiply-adds, and keeps a
+/// block's pre-activations (8 × Stride floats) in cache between the forward and the backward half.
+/// Rows are split into a fixed number of chunks that depends only on the number of rows, each summed in row order into
+/// its own buffer and the buffers added in chunk order: a result is the same bit for bit on any number of cores.
+/// Same loss and gradient as <see cref="TwoLayer"/> (MSE mean; decay is the optimiser's business). Not thread-safe:
+/// one call at a time per instance (it reuses its scratch).
 /// </summary>
 public sealed class TwoLayerFloat
 {
+    /// <summary>Rows per block and units per vector (Vector512 of float) of the kernel.</summary>
+    internal const int Rows = 8, Lanes = 16;
+
+    /// <summary>At most this many chunks of rows (the parallel grain); fewer when there are few rows.</summary>
+    internal const int MaxChunks = 32, MinRowsPerChunk = 64;
+
+    /// <summary>The most threads a pass may use (tests set 1 to check that results do not depend on it).</summary>
+    internal int MaxParallelism { get; set; } = -1;
+
+    FloatGradient[] partials = [];
+    float[][] scratch = [];
+
     /// <summary>A float32 two-layer net of the given shape (zero weights).</summary>
     public TwoLayerFloat(int d, int width)
     {
         if (d < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(d), "d and width must be positive");
-        D = d; Width = width;
-        WT = new float[d * width]; B = new float[width]; A = new float[width];
+        D = d; Width = width; Stride = (width + Lanes - 1) / Lanes * Lanes;
+        WT = new float[d * Stride]; B = new float[Stride]; A = new float[Stride];
     }
 
     /// <summary>Input dimension.</summary>
     public int D { get; }
     /// <summary>Number of units.</summary>
     public int Width { get; }
-    /// <summary>Inner weights, transposed (d × width, row-major).</summary>
+    /// <summary>The width rounded up to a multiple of 16: the row length of <see cref="WT"/> and the length of B and A.</summary>
+    public int Stride { get; }
+    /// <summary>Inner weights, transposed (d × Stride, row-major; columns ≥ Width are zero).</summary>
     public float[] WT { get; }
-    /// <summary>Biases.</summary>
+    /// <summary>Biases (Stride entries; the padding is zero).</summary>
     public float[] B { get; }
-    /// <summary>Output weights.</summary>
+    /// <summary>Output weights (Stride entries; the padding is zero).</summary>
     public float[] A { get; }
     /// <summary>The output constant.</summary>
     public float C { get; set; }
@@ -34,11 +88,12 @@ public sealed class TwoLayerFloat
     /// <summary>Copies the <see cref="TwoLayer"/> layout θ = [W (m×d), b, a, c] into this (transposing W).</summary>
     public static TwoLayerFloat From(TwoLayer arch, ReadOnlySpan<double> theta)
     {
+        if (theta.Length != arch.ParameterCount) throw new ArgumentException($"θ has {theta.Length} entries, the architecture {arch.ParameterCount}");
         var f = new TwoLayerFloat(arch.D, arch.Width);
-        int m = arch.Width, d = arch.D;
+        int m = arch.Width, d = arch.D, s = f.Stride;
         for (int k = 0; k < m; k++)
         {
-            for (int t = 0; t < d; t++) f.WT[t * m + k] = (float)theta[k * d + t];
+            for (int t = 0; t < d; t++) f.WT[t * s + k] = (float)theta[k * d + t];
             f.B[k] = (float)theta[m * d + k];
             f.A[k] = (float)theta[m * d + m + k];
         }
@@ -46,38 +101,201 @@ public sealed class TwoLayerFloat
         return f;
     }
 
-    /// <summary>MSE over all rows of <paramref name="x"/> (n×d row-major); writes the gradient (same shapes) into the given arrays.</summary>
-    public float LossAndGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> y, float[] gWT, float[] gB, float[] gA, out float gC)
+    /// <summary>The parameters in the <see cref="TwoLayer"/> layout θ = [W (m×d), b, a, c].</summary>
+    public double[] ToTheta()
     {
-        int n = y.Length, m = Width, d = D;
-        if (x.Length != n * d) throw new ArgumentException($"x has {x.Length} entries, expected n·d = {n * d}");
-        Array.Clear(gWT); Array.Clear(gB); Array.Clear(gA);
-        var z = new float[m];
-        var r = new float[m];
-        var gz = new float[m];
-        var mask = new float[m];
-        double loss = 0, gc = 0;
-        float scale = 2f / n;
-        for (int i = 0; i < n; i++)
+        int m = Width, d = D, s = Stride;
+        var theta = new double[m * d + 2 * m + 1];
+        for (int k = 0; k < m; k++)
         {
-            var xi = x.Slice(i * d, d);
-            B.CopyTo(z, 0);
-            for (int t = 0; t < d; t++) TensorPrimitives.FusedMultiplyAdd(WT.AsSpan(t * m, m), xi[t], z, z);
-            TensorPrimitives.Max(z, 0f, r);
-            float e = TensorPrimitives.Dot(r, A) + C - y[i];
-            loss += (double)e * e;
-            float g = scale * e;
-            gc += g;
-            TensorPrimitives.FusedMultiplyAdd(r, g, gA, gA);
-            // gz = g·a ⊙ 1[z > 0], the indicator as min(⌈r⌉, 1) with r = σ(z) ≥ 0 (two vector ops, no branches).
-            TensorPrimitives.Ceiling<float>(r, mask);
-            TensorPrimitives.Min(mask, 1f, mask);
-            TensorPrimitives.Multiply(A, g, gz);
-            TensorPrimitives.Multiply(gz, mask, gz);
-            TensorPrimitives.Add(gB, gz, gB);
-            for (int t = 0; t < d; t++) TensorPrimitives.FusedMultiplyAdd(gz, xi[t], gWT.AsSpan(t * m, m), gWT.AsSpan(t * m, m));
+            for (int t = 0; t < d; t++) theta[k * d + t] = WT[t * s + k];
+            theta[m * d + k] = B[k];
+            theta[m * d + m + k] = A[k];
         }
-        gC = (float)gc;
-        return (float)(loss / n);
+        theta[^1] = C;
+        return theta;
+    }
+
+    /// <summary>A zero gradient of this net's shape.</summary>
+    public FloatGradient NewGradient() => new(D, Stride);
+
+    /// <summary>MSE over all rows of <paramref name="x"/> (n×d row-major); writes the gradient into <paramref name="gradient"/>.</summary>
+    public double LossAndGradient(float[] x, float[] y, FloatGradient gradient) => Loss(x, y, ReadOnlySpan<int>.Empty, gradient);
+
+    /// <summary>
+    /// The MSE over the rows <paramref name="batch"/> of (x, y) (every row when empty); when <paramref name="gradient"/> is
+    /// given it is overwritten with the gradient of that loss.
+    /// </summary>
+    public double Loss(float[] x, float[] y, ReadOnlySpan<int> batch, FloatGradient? gradient)
+    {
+        int n = y.Length;
+        if (x.Length != n * D) throw new ArgumentException($"x has {x.Length} entries, expected n·d = {n * D}");
+        int rows = batch.IsEmpty ? n : batch.Length;
+        if (rows == 0) throw new ArgumentException("the batch is empty");
+        int chunks = Math.Clamp(rows / MinRowsPerChunk, 1, MaxChunks);
+        Prepare(chunks, gradient is not null);
+        var losses = new double[chunks];
+        int[]? index = batch.IsEmpty ? null : batch.ToArray();
+        float scale = 2f / rows;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism }, k =>
+        {
+            int start = (int)((long)rows * k / chunks), end = (int)((long)rows * (k + 1) / chunks);
+            var g = gradient is null ? null : partials[k];
+            g?.Clear();
+            losses[k] = Chunk(x, y, index, start, end, scale, scratch[k], g);
+        });
+        if (gradient is not null)
+        {
+            gradient.Clear();
+            for (int k = 0; k < chunks; k++) gradient.Add(partials[k]);
+        }
+        double loss = 0;
+        for (int k = 0; k < chunks; k++) loss += losses[k];
+        return loss / rows;
+    }
+
+    void Prepare(int chunks, bool gradients)
+    {
+        if (scratch.Length < chunks)
+            scratch = Enumerable.Range(0, chunks).Select(_ => new float[Rows * Stride + Rows * D + 2 * Rows]).ToArray();
+        if (gradients && partials.Length < chunks)
+            partials = Enumerable.Range(0, chunks).Select(_ => NewGradient()).ToArray();
+    }
+
+    // Rows start..end of the batch in blocks of 8 (the last block padded with zero rows whose error is zero).
+    double Chunk(float[] x, float[] y, int[]? index, int start, int end, float scale, float[] buffer, FloatGradient? g)
+    {
+        int d = D, s = Stride;
+        var z = buffer.AsSpan(0, Rows * s);
+        var xb = buffer.AsSpan(Rows * s, Rows * d);
+        var err = buffer.AsSpan(Rows * s + Rows * d, Rows);
+        var gr = buffer.AsSpan(Rows * s + Rows * d + Rows, Rows);
+        double loss = 0, gc = 0;
+        for (int r0 = start; r0 < end; r0 += Rows)
+        {
+            int count = Math.Min(Rows, end - r0);
+            xb.Clear();
+            for (int r = 0; r < count; r++)
+            {
+                int i = index is null ? r0 + r : index[r0 + r];
+                x.AsSpan(i * d, d).CopyTo(xb.Slice(r * d, d));
+            }
+            Forward(xb, z);
+            for (int r = 0; r < Rows; r++)
+            {
+                if (r >= count) { err[r] = 0; gr[r] = 0; continue; }
+                int i = index is null ? r0 + r : index[r0 + r];
+                float f = ReluDot(z.Slice(r * s, s), A) + C;
+                float e = f - y[i];
+                err[r] = e;
+                loss += (double)e * e;
+                gr[r] = scale * e;
+                gc += gr[r];
+            }
+            if (g is not null) Backward(xb, z, gr, g);
+        }
+        if (g is not null) g.C = gc;
+        return loss;
+    }
+
+    static float ReluDot(ReadOnlySpan<float> z, ReadOnlySpan<float> a)
+    {
+        var acc = Vector512<float>.Zero;
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        ref float ar = ref MemoryMarshal.GetReference(a);
+        for (int j = 0; j < z.Length; j += Lanes)
+            acc = Vector512.FusedMultiplyAdd(Vector512.Max(Vector512.LoadUnsafe(ref zr, (nuint)j), Vector512<float>.Zero), Vector512.LoadUnsafe(ref ar, (nuint)j), acc);
+        return Vector512.Sum(acc);
+    }
+
+    // z[r, :] = b + Σ_t x[r, t]·Wᵀ[t, :] for the 8 rows of the block.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void Forward(ReadOnlySpan<float> xb, Span<float> z)
+    {
+        int d = D, s = Stride;
+        ref float w = ref MemoryMarshal.GetArrayDataReference(WT);
+        ref float b = ref MemoryMarshal.GetArrayDataReference(B);
+        ref float xr = ref MemoryMarshal.GetReference(xb);
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        for (int j = 0; j < s; j += Lanes)
+        {
+            var bj = Vector512.LoadUnsafe(ref b, (nuint)j);
+            Vector512<float> z0 = bj, z1 = bj, z2 = bj, z3 = bj, z4 = bj, z5 = bj, z6 = bj, z7 = bj;
+            for (int t = 0; t < d; t++)
+            {
+                var wt = Vector512.LoadUnsafe(ref w, (nuint)(t * s + j));
+                z0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, t)), wt, z0);
+                z1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, d + t)), wt, z1);
+                z2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 2 * d + t)), wt, z2);
+                z3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 3 * d + t)), wt, z3);
+                z4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 4 * d + t)), wt, z4);
+                z5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 5 * d + t)), wt, z5);
+                z6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 6 * d + t)), wt, z6);
+                z7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 7 * d + t)), wt, z7);
+            }
+            z0.StoreUnsafe(ref zr, (nuint)j);
+            z1.StoreUnsafe(ref zr, (nuint)(s + j));
+            z2.StoreUnsafe(ref zr, (nuint)(2 * s + j));
+            z3.StoreUnsafe(ref zr, (nuint)(3 * s + j));
+            z4.StoreUnsafe(ref zr, (nuint)(4 * s + j));
+            z5.StoreUnsafe(ref zr, (nuint)(5 * s + j));
+            z6.StoreUnsafe(ref zr, (nuint)(6 * s + j));
+            z7.StoreUnsafe(ref zr, (nuint)(7 * s + j));
+        }
+    }
+
+    // With gz[r, :] = g_r·a ⊙ 1[z[r, :] > 0]: ∂a += Σ_r g_r·σ(z[r, :]), ∂b += Σ_r gz[r, :], ∂Wᵀ[t, :] += Σ_r x[r, t]·gz[r, :].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void Backward(ReadOnlySpan<float> xb, ReadOnlySpan<float> z, ReadOnlySpan<float> gr, FloatGradient g)
+    {
+        int d = D, s = Stride;
+        ref float a = ref MemoryMarshal.GetArrayDataReference(A);
+        ref float xr = ref MemoryMarshal.GetReference(xb);
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        ref float gw = ref MemoryMarshal.GetArrayDataReference(g.WT);
+        ref float gb = ref MemoryMarshal.GetArrayDataReference(g.B);
+        ref float ga = ref MemoryMarshal.GetArrayDataReference(g.A);
+        var zero = Vector512<float>.Zero;
+        for (int j = 0; j < s; j += Lanes)
+        {
+            var aj = Vector512.LoadUnsafe(ref a, (nuint)j);
+            Vector512<float> gz0, gz1, gz2, gz3, gz4, gz5, gz6, gz7;
+            var sumA = Vector512.LoadUnsafe(ref ga, (nuint)j);
+            var sumB = Vector512.LoadUnsafe(ref gb, (nuint)j);
+            {
+                var zz = Vector512.LoadUnsafe(ref zr, (nuint)j); var gv = Vector512.Create(gr[0]);
+                gz0 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(s + j)); gv = Vector512.Create(gr[1]);
+                gz1 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(2 * s + j)); gv = Vector512.Create(gr[2]);
+                gz2 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(3 * s + j)); gv = Vector512.Create(gr[3]);
+                gz3 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(4 * s + j)); gv = Vector512.Create(gr[4]);
+                gz4 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(5 * s + j)); gv = Vector512.Create(gr[5]);
+                gz5 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(6 * s + j)); gv = Vector512.Create(gr[6]);
+                gz6 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+                zz = Vector512.LoadUnsafe(ref zr, (nuint)(7 * s + j)); gv = Vector512.Create(gr[7]);
+                gz7 = (aj * gv) & Vector512.GreaterThan(zz, zero); sumA = Vector512.FusedMultiplyAdd(Vector512.Max(zz, zero), gv, sumA);
+            }
+            sumA.StoreUnsafe(ref ga, (nuint)j);
+            (sumB + ((gz0 + gz1) + (gz2 + gz3)) + ((gz4 + gz5) + (gz6 + gz7))).StoreUnsafe(ref gb, (nuint)j);
+            for (int t = 0; t < d; t++)
+            {
+                nuint at = (nuint)(t * s + j);
+                var acc = Vector512.LoadUnsafe(ref gw, at);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, t)), gz0, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, d + t)), gz1, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 2 * d + t)), gz2, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 3 * d + t)), gz3, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 4 * d + t)), gz4, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 5 * d + t)), gz5, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 6 * d + t)), gz6, acc);
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 7 * d + t)), gz7, acc);
+                acc.StoreUnsafe(ref gw, at);
+            }
+        }
     }
 }

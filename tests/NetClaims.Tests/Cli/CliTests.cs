@@ -65,6 +65,7 @@ public sealed class CliTests
     [InlineData("train", "parity", "--d", "4", "--device", "tpu")]
     [InlineData("train", "parity", "--d", "4", "--optimizer", "lbfgs")]
     [InlineData("train", "parity", "--d", "4", "--lr", "-1")]
+    [InlineData("train", "parity", "--d", "14", "--width", "16000000")]
     [InlineData("train", "pow", "--L", "2,x")]
     [InlineData("train", "teacher-student", "--k", "9", "--d", "3")]
     public void Bad_usage_is_one_line_on_stderr_and_exit_2(params string[] args)
@@ -141,7 +142,7 @@ public sealed class CliTests
         Assert.Equal(0, code);
         var o = System.Text.Json.Nodes.JsonNode.Parse(stdout)!.AsObject();
         foreach (var field in new[] { "final_loss", "distance_to_parity", "cost", "theorem6_bound", "seconds", "device" }) Assert.True(o.ContainsKey(field), field);
-        Assert.Equal("cpu", (string?)o["device"]);
+        Assert.Equal("cpu-f32", (string?)o["device"]);
         if (NetClaims.Training.IlgpuTrainer.CudaAvailable()) return;
         var (cuda, cudaOut, err) = Run("train", "parity", "--d", "4", "--device", "cuda");
         Assert.Equal(2, cuda);

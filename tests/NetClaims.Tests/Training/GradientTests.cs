@@ -160,28 +160,122 @@ public sealed class CpuTrainerTests
 
 public sealed class TwoLayerFloatTests
 {
-    [Fact]
-    public void The_simd_float_path_matches_the_double_reference()
+    // Float32 accumulation over ≤ 300 rows of O(1) terms gives relative errors ~1e-6; tolerance 1e-4·(1 + |reference|).
+    const double Tol = 1e-4;
+
+    static void Near(double actual, double reference, string what) =>
+        Assert.True(Math.Abs(actual - reference) <= Tol * (1 + Math.Abs(reference)), $"{what}: float32 {actual:R} vs float64 {reference:R}");
+
+    [Property(MaxTest = 40)]
+    public void The_simd_float_pass_matches_the_double_reference(PositiveInt dRaw, PositiveInt widthRaw, PositiveInt nRaw, int seed, bool minibatch)
     {
-        // Independent path: the float64 per-sample reference. Float32 accumulation over n = 200 rows of O(1) terms
-        // gives relative errors ~1e-6; tolerance 1e-4·(1 + |g|).
-        var arch = new TwoLayer(5, 32);
-        var theta = arch.Initialize(4);
-        var rng = new Random(2);
-        var xd = Enumerable.Range(0, 200 * 5).Select(_ => 2 * rng.NextDouble() - 1).ToArray();
-        var yd = Enumerable.Range(0, 200).Select(_ => rng.NextDouble()).ToArray();
+        // Independent path: the float64 per-sample reference (TwoLayer.Loss). Widths not a multiple of 8 exercise the
+        // padding, n not a multiple of 8 the padded last block, and n ≥ 64 several chunks.
+        int d = 1 + dRaw.Get % 9, width = 1 + widthRaw.Get % 40, n = 1 + nRaw.Get % 300;
+        var arch = new TwoLayer(d, width);
+        var theta = arch.Initialize(seed);
+        var rng = new Random(seed);
+        var xd = Enumerable.Range(0, n * d).Select(_ => 2 * rng.NextDouble() - 1).ToArray();
+        var yd = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+        int[] batch = minibatch ? Enumerable.Range(0, n).Where(i => i % 3 != 1).Reverse().ToArray() : [];
+        if (minibatch && batch.Length == 0) batch = [0];
         var grad = new double[theta.Length];
-        double loss = arch.Loss(theta, new Dataset(200, 5, xd, yd), ReadOnlySpan<int>.Empty, grad);
+        double loss = arch.Loss(theta, new Dataset(n, d, xd, yd), batch, grad);
         var f = TwoLayerFloat.From(arch, theta);
-        var (gW, gB, gA) = (new float[5 * 32], new float[32], new float[32]);
-        float fl = f.LossAndGradient(xd.Select(v => (float)v).ToArray(), yd.Select(v => (float)v).ToArray(), gW, gB, gA, out float gC);
-        Assert.InRange(fl - loss, -1e-4 * (1 + loss), 1e-4 * (1 + loss));
-        for (int k = 0; k < 32; k++)
+        var g = f.NewGradient();
+        double fl = f.Loss(Array.ConvertAll(xd, v => (float)v), Array.ConvertAll(yd, v => (float)v), batch, g);
+        Near(fl, loss, "loss");
+        int s = f.Stride;
+        for (int k = 0; k < width; k++)
         {
-            for (int t = 0; t < 5; t++) Assert.InRange(gW[t * 32 + k] - grad[k * 5 + t], -1e-4 * (1 + Math.Abs(grad[k * 5 + t])), 1e-4 * (1 + Math.Abs(grad[k * 5 + t])));
-            Assert.InRange(gB[k] - grad[160 + k], -1e-4 * (1 + Math.Abs(grad[160 + k])), 1e-4 * (1 + Math.Abs(grad[160 + k])));
-            Assert.InRange(gA[k] - grad[192 + k], -1e-4 * (1 + Math.Abs(grad[192 + k])), 1e-4 * (1 + Math.Abs(grad[192 + k])));
+            for (int t = 0; t < d; t++) Near(g.WT[t * s + k], grad[k * d + t], $"∂W[{k},{t}]");
+            Near(g.B[k], grad[width * d + k], $"∂b[{k}]");
+            Near(g.A[k], grad[width * d + width + k], $"∂a[{k}]");
         }
-        Assert.InRange(gC - grad[224], -1e-4 * (1 + Math.Abs(grad[224])), 1e-4 * (1 + Math.Abs(grad[224])));
+        for (int k = width; k < s; k++) Assert.True(g.B[k] == 0 && g.A[k] == 0, "padded units have zero gradient");
+        Near(g.C, grad[^1], "∂c");
+        var back = f.ToTheta();
+        for (int i = 0; i < theta.Length; i++) Assert.True(Math.Abs(back[i] - theta[i]) <= 1e-7 * (1 + Math.Abs(theta[i])), $"θ[{i}] round trip");
+    }
+
+    [Fact]
+    public void A_pass_is_the_same_bit_for_bit_on_one_core_and_on_all()
+    {
+        var arch = new TwoLayer(7, 45);
+        var theta = arch.Initialize(3);
+        var rng = new Random(5);
+        var x = Enumerable.Range(0, 3000 * 7).Select(_ => (float)(2 * rng.NextDouble() - 1)).ToArray();
+        var y = Enumerable.Range(0, 3000).Select(_ => (float)rng.NextDouble()).ToArray();
+        var all = TwoLayerFloat.From(arch, theta);
+        var one = TwoLayerFloat.From(arch, theta);
+        one.MaxParallelism = 1;
+        var (ga, go) = (all.NewGradient(), one.NewGradient());
+        Assert.Equal(all.LossAndGradient(x, y, ga), one.LossAndGradient(x, y, go));
+        Assert.Equal(ga.WT, go.WT);
+        Assert.Equal(ga.A, go.A);
+        Assert.Equal(ga.C, go.C);
+    }
+}
+
+public sealed class FloatTrainerTests
+{
+    static Dataset Data(int n, int d, int seed)
+    {
+        var rng = new Random(seed);
+        var x = Enumerable.Range(0, n * d).Select(_ => (double)(float)(2 * rng.NextDouble() - 1)).ToArray();
+        var y = Enumerable.Range(0, n).Select(i => (double)(float)Math.Sin(3 * x[i * d])).ToArray();
+        return new Dataset(n, d, x, y);
+    }
+
+    [Property(MaxTest = 25)]
+    public void The_float32_trajectory_agrees_with_the_float64_reference(PositiveInt dRaw, PositiveInt widthRaw, PositiveInt nRaw, int seed, PositiveInt optRaw, bool decoupled)
+    {
+        // Same init, data (float-representable), minibatch order and update rule: the loss curves of the float32 trainer
+        // and the float64 reference agree within 1e-3·(1 + loss) epoch by epoch, and the final parameters within 1e-2 in
+        // relative ℓ2, over 30 epochs. Pilot (300 runs, seeds 5000–5299, outside FsCheck's draws): loss deviation ≤ 3.3e-6
+        // relative, parameter deviation ≤ 6e-6 in 299 runs and 2.3e-4 in one Adam run, where Adam's normalised step
+        // (≈ lr·sign g) turns float rounding of a near-zero gradient into a full step. The bounds sit 300× and 40× above.
+        int d = 1 + dRaw.Get % 6, width = 1 + widthRaw.Get % 24, n = 16 + nRaw.Get % 200;
+        var opt = (OptimizerKind)(optRaw.Get % 3);
+        var options = new TrainOptions
+        {
+            Optimizer = opt, LearningRate = opt == OptimizerKind.Adam ? 3e-3 : 0.02, Epochs = 30, BatchSize = 32, WeightDecay = 1e-3,
+            Decoupled = decoupled, LrMilestones = [20], Seed = seed,
+        };
+        var arch = new TwoLayer(d, width);
+        var theta0 = arch.Initialize(seed);
+        var data = Data(n, d, seed);
+        var reference = CpuTrainer.Train(arch, theta0, data, options);
+        var fast = FloatTrainer.Train(arch, theta0, data, options);
+        Assert.Equal(reference.Epochs, fast.Epochs);
+        for (int e = 0; e < reference.Epochs; e++)
+            Assert.True(Math.Abs(fast.Losses[e] - reference.Losses[e]) <= 1e-3 * (1 + reference.Losses[e]), $"epoch {e + 1}: float32 loss {fast.Losses[e]:R}, float64 {reference.Losses[e]:R}");
+        double diff = Math.Sqrt(fast.Theta.Zip(reference.Theta, (a, b) => (a - b) * (a - b)).Sum()), norm = Math.Sqrt(reference.Theta.Sum(v => v * v));
+        Assert.True(diff <= 1e-2 * norm, $"‖θ32 − θ64‖ = {diff:G3}, ‖θ64‖ = {norm:G3}");
+    }
+
+    [Fact]
+    public void Training_is_deterministic_and_stops_early_and_on_cancellation_with_a_partial_run()
+    {
+        var arch = new TwoLayer(4, 16);
+        var data = Data(300, 4, 9);
+        var o = new TrainOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-2, Epochs = 40, Seed = 9 };
+        var a = FloatTrainer.Train(arch, arch.Initialize(9), data, o);
+        var b = FloatTrainer.Train(arch, arch.Initialize(9), data, o);
+        Assert.Equal(a.Theta, b.Theta);
+        Assert.Equal(a.Losses, b.Losses);
+        var gd = FloatTrainer.Train(arch, arch.Initialize(9), data, o with { Optimizer = OptimizerKind.Gd, LearningRate = 0.05, StopAtLoss = a.Losses[0] });
+        Assert.True(gd.Epochs < 40 && gd.FinalLoss <= a.Losses[0]);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(e => { if (e.Epoch == 5) cancel.Cancel(); });
+        var partial = FloatTrainer.Train(arch, arch.Initialize(9), data, o, progress, cancel.Token);
+        Assert.True(partial.Stopped);
+        Assert.Equal(5, partial.Epochs);
+        Assert.Equal(a.Losses.Take(5), partial.Losses);
+    }
+
+    sealed class SyncProgress(Action<EpochProgress> report) : IProgress<EpochProgress>
+    {
+        public void Report(EpochProgress value) => report(value);
     }
 }

@@ -36,7 +36,7 @@ internal static class CorrectiveMemorizationEval
         double sigma = data.Bandwidth(2);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var run = RandomFeatures.CorrectiveMemorizer.Run(data, sigma, sigma, features, steps, seed,
-            new Progress<RandomFeatures.CorrectiveStep>(st => Console.Error.WriteLine($"  step {st.Step}: ‖r‖²/‖y‖² = {st.ResidualRatio:G4} ({st.Seconds:F1} s)")));
+            new SyncProgress<RandomFeatures.CorrectiveStep>(st => Console.Error.WriteLine($"  step {st.Step}: ‖r‖²/‖y‖² = {st.ResidualRatio:G4} ({st.Seconds:F1} s)")));
         EvalOutput.Emit(format, new JsonObject
         {
             ["n"] = n,

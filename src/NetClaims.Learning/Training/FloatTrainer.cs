@@ -1,0 +1,110 @@
+using System.Numerics.Tensors;
+
+namespace NetClaims.Training;
+
+/// <summary>
+/// The float32 SIMD trainer of the two-layer net (<see cref="TwoLayerFloat"/>): the same options, minibatch order,
+/// update rules and loss reporting as the float64 reference <see cref="CpuTrainer"/>, in float32 throughout (parameters,
+/// gradients and Adam moments). Deterministic given the seed and independent of the number of cores. Cancellation stops
+/// after the current epoch and returns the partial run (<see cref="TrainResult.Stopped"/>).
+/// </summary>
+public static class FloatTrainer
+{
+    /// <summary>The device name this trainer reports.</summary>
+    public const string DeviceName = "cpu-f32";
+
+    /// <summary>Trains <paramref name="arch"/> from <paramref name="theta0"/> on <paramref name="data"/>.</summary>
+    public static TrainResult Train(TwoLayer arch, double[] theta0, Dataset data, TrainOptions options, IProgress<EpochProgress>? progress = null, CancellationToken cancel = default)
+    {
+        options.Validate();
+        if (theta0.Length != arch.ParameterCount) throw new ArgumentException($"θ has {theta0.Length} entries, the architecture {arch.ParameterCount}");
+        if (data.D != arch.D) throw new ArgumentException($"data has d={data.D}, the architecture d={arch.D}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var net = TwoLayerFloat.From(arch, theta0);
+        var x = Array.ConvertAll(data.X, v => (float)v);
+        var y = Array.ConvertAll(data.Y, v => (float)v);
+        var grad = net.NewGradient();
+        var state = new AdamState(net);
+        var order = Enumerable.Range(0, data.N).ToArray();
+        var rng = new Random(options.Seed);
+        var losses = new List<double>();
+        // A batch that holds every row is full-batch training whatever the optimiser (the shuffle cannot change the gradient).
+        bool full = options.Optimizer == OptimizerKind.Gd || options.BatchSize >= data.N, stopped = false;
+        long step = 0;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            if (cancel.IsCancellationRequested) { stopped = true; break; }
+            double lr = options.RateAt(epoch), lambda = epoch >= options.DecayOffFrom ? 0 : options.WeightDecay;
+            if (full)
+            {
+                // The gradient pass also gives the loss at the current θ, which is the previous epoch's reported loss.
+                double before = net.Loss(x, y, ReadOnlySpan<int>.Empty, grad);
+                if (epoch > 0 && Record(before, epoch - 1, lr)) break;
+                state.Step(net, grad, options, lr, lambda, ++step);
+                continue;
+            }
+            int batch = Math.Min(options.BatchSize, data.N);
+            CpuTrainer.Shuffle(order, rng);
+            for (int start = 0; start < data.N; start += batch)
+            {
+                net.Loss(x, y, order.AsSpan(start, Math.Min(batch, data.N - start)), grad);
+                state.Step(net, grad, options, lr, lambda, ++step);
+            }
+            if (Record(net.Loss(x, y, ReadOnlySpan<int>.Empty, null), epoch, lr)) break;
+        }
+        if (full && losses.Count < step) Record(net.Loss(x, y, ReadOnlySpan<int>.Empty, null), (int)step - 1, options.RateAt((int)step - 1));
+        if (losses.Count == 0) throw new OperationCanceledException("training was stopped before the first epoch finished", cancel);
+        return new TrainResult(net.ToTheta(), losses.ToArray(), losses.Count, clock.Elapsed.TotalSeconds, DeviceName) { Stopped = stopped };
+
+        // Records epoch's loss; true when training should stop here (target loss reached).
+        bool Record(double loss, int epoch, double lr)
+        {
+            if (!double.IsFinite(loss)) throw new ArithmeticException($"training diverged: the loss is {loss} after epoch {epoch + 1} (learning rate {lr})");
+            losses.Add(loss);
+            progress?.Report(new EpochProgress(epoch + 1, options.Epochs, loss));
+            return loss <= options.StopAtLoss;
+        }
+    }
+
+    // Adam moments and the update of CpuTrainer.Step, in float32 over the padded layout (decay on Wᵀ and a, never b, c).
+    sealed class AdamState(TwoLayerFloat net)
+    {
+        readonly float[] mW = new float[net.WT.Length], vW = new float[net.WT.Length], mB = new float[net.Stride], vB = new float[net.Stride],
+            mA = new float[net.Stride], vA = new float[net.Stride];
+        double mC, vC;
+
+        public void Step(TwoLayerFloat p, FloatGradient g, TrainOptions o, double lr, double lambda, long t)
+        {
+            const double b1 = 0.9, b2 = 0.999;
+            float c1 = (float)(1 - Math.Pow(b1, t)), c2 = (float)(1 - Math.Pow(b2, t));
+            Update(p.WT, g.WT, mW, vW, o, (float)lr, (float)lambda, c1, c2);
+            Update(p.B, g.B, mB, vB, o, (float)lr, 0, c1, c2);
+            Update(p.A, g.A, mA, vA, o, (float)lr, (float)lambda, c1, c2);
+            Span<float> c = [p.C], gc = [(float)g.C], mc = [(float)mC], vc = [(float)vC];
+            Update(c, gc, mc, vc, o, (float)lr, 0, c1, c2);
+            p.C = c[0]; mC = mc[0]; vC = vc[0];
+        }
+
+        static void Update(Span<float> theta, Span<float> grad, Span<float> m, Span<float> v, TrainOptions o, float lr, float lambda, float c1, float c2)
+        {
+            const float b1 = 0.9f, b2 = 0.999f, eps = 1e-8f;
+            if (lambda > 0)
+            {
+                if (o.Decoupled) TensorPrimitives.Multiply(theta, 1 - lr * lambda, theta);
+                else TensorPrimitives.FusedMultiplyAdd(theta, lambda, grad, grad);
+            }
+            if (o.Optimizer != OptimizerKind.Adam)
+            {
+                TensorPrimitives.FusedMultiplyAdd(grad, -lr, theta, theta);
+                return;
+            }
+            for (int i = 0; i < theta.Length; i++)
+            {
+                float gi = grad[i];
+                m[i] = b1 * m[i] + (1 - b1) * gi;
+                v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+                theta[i] -= lr * (m[i] / c1) / (MathF.Sqrt(v[i] / c2) + eps);
+            }
+        }
+    }
+}
