@@ -44,6 +44,7 @@ public static class ClaimCatalog
         Proofs.Theorem6Proof.Claim,
         Theorem6BeyondClaims.Beyond,
         Ahs23.TrainedParityClaims.Trained,
+        Ahs23.TrainedParityClaims.BelowRidge,
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
         VpClaims.Solution,
