@@ -85,6 +85,7 @@ public static class ClaimCatalog
         TeacherStudentClaims.Exact,
         TeacherStudentClaims.Alignment,
         PhaseOrderClaims.PhaseOrder,
+        BalancingClaims.Balancing,
         PathNormClaims.Rescaling,
         PathNormClaims.PathBounds,
         Proofs.PathNormProof.Claim,

@@ -134,4 +134,103 @@ public static class TeacherStudent
         var pts = run.Curve.Where(p => p.Step >= from && p.Step <= to && p.Loss > 0).ToArray();
         return ExponentFits.LogLog(pts.Select(p => (double)p.Step).ToArray(), pts.Select(p => p.Loss).ToArray());
     }
+
+    /// <summary>
+    /// The closed-form population loss of the student f(x) = Σ_j a_j σ(⟨w_j, x⟩) with trainable output weights against the
+    /// teachers: L = ½[Σ a_j a_j′ κ(w_j, w_j′) − 2Σ a_j κ(w_j, v_i) + Σ κ(v_i, v_i′)].
+    /// </summary>
+    public static double Loss(double[] a, double[][] w, double[][] v)
+    {
+        double s = 0;
+        for (int j = 0; j < w.Length; j++) for (int l = 0; l < w.Length; l++) s += a[j] * a[l] * Kappa(w[j], w[l]);
+        for (int j = 0; j < w.Length; j++) foreach (var b in v) s -= 2 * a[j] * Kappa(w[j], b);
+        foreach (var x in v) foreach (var b in v) s += Kappa(x, b);
+        return s / 2;
+    }
+
+    /// <summary>
+    /// ∂L/∂a_j = Σ_l a_l κ(w_j, w_l) − Σ_i κ(w_j, v_i) and ∂L/∂w_j = a_j[Σ_{l≠j} a_l ∇κ(w_j, w_l) + a_j w_j/2 − Σ_i ∇κ(w_j, v_i)]
+    /// (the l = j term of ½ΣΣ is a_j²κ(w_j, w_j)/2 = a_j²‖w_j‖²/4, whose gradient in w_j is a_j² w_j/2).
+    /// </summary>
+    public static (double[] A, double[][] W) Gradient(double[] a, double[][] w, double[][] v)
+    {
+        int m = w.Length;
+        var ga = new double[m];
+        var gw = w.Select(r => new double[r.Length]).ToArray();
+        for (int j = 0; j < m; j++)
+        {
+            for (int l = 0; l < m; l++) ga[j] += a[l] * Kappa(w[j], w[l]);
+            foreach (var b in v) ga[j] -= Kappa(w[j], b);
+            for (int l = 0; l < m; l++)
+            {
+                if (l == j) { for (int t = 0; t < w[j].Length; t++) gw[j][t] += a[j] * a[j] * w[j][t] / 2; }
+                else AddGradKappa(w[j], w[l], a[j] * a[l], gw[j]);
+            }
+            foreach (var b in v) AddGradKappa(w[j], b, -a[j], gw[j]);
+        }
+        return (ga, gw);
+    }
+
+    /// <summary>
+    /// GD with trainable output weights from W₀ = <paramref name="initScale"/>·N(0, I) and a₀ = <paramref name="outputInit"/>
+    /// (a constant; null: a₀_j = ‖w₀_j‖, exactly balanced) for T steps. Along the way it accumulates, per neuron, the
+    /// discrete drift of the balance δ_j = a_j² − ‖w_j‖²: one step changes δ_j by exactly η²(g_{a_j}² − ‖g_{w_j}‖²), because
+    /// the loss is 1-homogeneous in each w_j, so a_j·g_{a_j} = ⟨w_j, g_{w_j}⟩ and the first-order terms cancel; gradient flow
+    /// conserves δ_j. Also the smallest per-step decrease ratio (L_t − L_{t+1})/(η‖g_t‖²/2) (≥ 1 means every step met the
+    /// descent condition).
+    /// </summary>
+    public static BalancedRun RunWithOutputWeights(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, double? outputInit = null, CancellationToken cancel = default)
+    {
+        if (d < 1 || d > 1000 || m < 1 || m > 1000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d, m ≤ 1000, got d={d}, m={m}");
+        if (steps < 1 || steps > 100_000_000) throw new ArgumentOutOfRangeException(nameof(steps), $"steps must be in [1, 1e8], got {steps}");
+        if (!(eta > 0) || !double.IsFinite(eta)) throw new ArgumentOutOfRangeException(nameof(eta), "step size must be positive and finite");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var v = OrthonormalTeachers(d, k);
+        var rng = new Random(seed);
+        var w = Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, d).Select(_ => initScale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+        var a = w.Select(r => outputInit ?? Norm(r)).ToArray();
+        var delta0 = a.Select((x, j) => x * x - Dot(w[j], w[j])).ToArray();
+        var predicted = new double[m];
+        double loss = Loss(a, w, v), loss0 = loss, minDescent = double.PositiveInfinity, sumSquares = 0;
+        var curve = new List<LossPoint> { new(0, loss) };
+        long next = 1;
+        for (long t = 1; t <= steps; t++)
+        {
+            if ((t & 1023) == 0) cancel.ThrowIfCancellationRequested();
+            var (ga, gw) = Gradient(a, w, v);
+            double g2 = 0;
+            for (int j = 0; j < m; j++)
+            {
+                double gwj = Dot(gw[j], gw[j]);
+                predicted[j] += eta * eta * (ga[j] * ga[j] - gwj);
+                g2 += ga[j] * ga[j] + gwj;
+                a[j] -= eta * ga[j];
+                for (int i = 0; i < d; i++) w[j][i] -= eta * gw[j][i];
+            }
+            sumSquares += eta * eta * g2;
+            double after = Loss(a, w, v);
+            if (!double.IsFinite(after)) throw new ArithmeticException($"teacher–student GD diverged at step {t} (η = {eta})");
+            if (g2 > 1e-300) minDescent = Math.Min(minDescent, (loss - after) / (eta * g2 / 2));
+            loss = after;
+            if (t == next || t == steps)
+            {
+                curve.Add(new LossPoint(t, loss));
+                next = Math.Max(t + 1, (long)Math.Ceiling(t * Math.Pow(10, 0.05)));
+            }
+        }
+        var delta = a.Select((x, j) => x * x - Dot(w[j], w[j])).ToArray();
+        return new BalancedRun(curve, a, w, v, delta0, delta, predicted, sumSquares, loss0, minDescent, clock.Elapsed.TotalSeconds);
+    }
+}
+
+/// <summary>
+/// A teacher–student run with trainable output weights: the loss curve, the end state (a, W), the balances
+/// δ_j = a_j² − ‖w_j‖² at the start and the end, the accumulated per-step drift Σ_t η²(g_a² − ‖g_w‖²) per neuron, the
+/// total η²Σ‖g_t‖², the initial loss and the smallest descent ratio of any step.
+/// </summary>
+public sealed record BalancedRun(IReadOnlyList<LossPoint> Curve, double[] A, double[][] W, double[][] Teachers, double[] DeltaStart, double[] DeltaEnd,
+    double[] PredictedDrift, double SumSquaredSteps, double InitialLoss, double MinDescentRatio, double Seconds)
+{
+    /// <summary>The last recorded loss.</summary>
+    public double FinalLoss => Curve[^1].Loss;
 }
