@@ -85,6 +85,7 @@ public static class ClaimCatalog
         TeacherStudentClaims.Exact,
         TeacherStudentClaims.Alignment,
         PhaseOrderClaims.PhaseOrder,
+        PhaseOrderClaims.PhasesTrainable,
         BalancingClaims.Balancing,
         PathNormClaims.Rescaling,
         PathNormClaims.PathBounds,
