@@ -87,6 +87,7 @@ public static class ClaimCatalog
         PhaseOrderClaims.PhaseOrder,
         PhaseOrderClaims.PhasesTrainable,
         BalancingClaims.Balancing,
+        FiniteSampleClaims.FiniteSample,
         PathNormClaims.Rescaling,
         PathNormClaims.PathBounds,
         Proofs.PathNormProof.Claim,

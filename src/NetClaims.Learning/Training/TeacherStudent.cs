@@ -224,6 +224,64 @@ public static class TeacherStudent
 }
 
 /// <summary>
+/// One checkpoint of a finite-sample run: the step, the population loss (closed form) and the empirical loss on the samples,
+/// both as ½·mean squared error.
+/// </summary>
+public readonly record struct SamplePoint(long Step, double Population, double Empirical);
+
+/// <summary>
+/// Gradient descent on n Gaussian samples instead of the population: the same students, teachers, initialisation and step
+/// (the empirical loss ½·mean (f − f*)² has the population loss as its expectation), with the closed-form population loss
+/// recorded at log-spaced checkpoints.
+/// </summary>
+public static class FiniteSampleTeacherStudent
+{
+    /// <summary>GD with step η on the empirical loss of n samples x ~ N(0, I_d) (sample seed <paramref name="sampleSeed"/>), labels f*(x), no noise.</summary>
+    public static IReadOnlyList<SamplePoint> Run(int d, int m, int k, int n, double eta, long steps, int seed, int sampleSeed, double initScale = 1e-3, CancellationToken cancel = default)
+    {
+        if (n < 1 || n > 1_000_000) throw new ArgumentOutOfRangeException(nameof(n), $"need 1 ≤ n ≤ 1e6, got {n}");
+        if (d < 1 || d > 1000 || m < 1 || m > 1000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d, m ≤ 1000, got d={d}, m={m}");
+        if (steps < 1 || steps > 100_000_000) throw new ArgumentOutOfRangeException(nameof(steps), $"steps must be in [1, 1e8], got {steps}");
+        var v = TeacherStudent.OrthonormalTeachers(d, k);
+        var sampler = new Random(sampleSeed);
+        var x = new double[n * d];
+        for (int i = 0; i < x.Length; i++) x[i] = Sampling.Gaussian(sampler);
+        var y = new double[n];
+        for (int r = 0; r < n; r++) foreach (var t in v) y[r] += Math.Max(0, Dot(t, x.AsSpan(r * d, d)));
+        var data = new Dataset(n, d, x, y);
+        var arch = new SumOfRelus(d, m);
+        var rng = new Random(seed);
+        var theta = new double[m * d];
+        for (int i = 0; i < theta.Length; i++) theta[i] = initScale * Sampling.Gaussian(rng);
+        var grad = new double[theta.Length];
+        var curve = new List<SamplePoint>();
+        // The architecture's loss is mean (f − y)², twice the ½-loss: a step of η/2 on it is a step of η on the ½-loss.
+        void Record(long t, double mse) => curve.Add(new SamplePoint(t, TeacherStudent.Loss(Students(theta, m, d), v), mse / 2));
+        Record(0, arch.Loss(theta, data, ReadOnlySpan<int>.Empty, Span<double>.Empty));
+        long next = 1;
+        for (long t = 1; t <= steps; t++)
+        {
+            if ((t & 255) == 0) cancel.ThrowIfCancellationRequested();
+            Array.Clear(grad);
+            arch.Loss(theta, data, ReadOnlySpan<int>.Empty, grad);
+            for (int i = 0; i < theta.Length; i++) theta[i] -= eta / 2 * grad[i];
+            if (t == next || t == steps)
+            {
+                double mse = arch.Loss(theta, data, ReadOnlySpan<int>.Empty, Span<double>.Empty);
+                if (!double.IsFinite(mse)) throw new ArithmeticException($"finite-sample GD diverged at step {t} (η = {eta})");
+                Record(t, mse);
+                next = Math.Max(t + 1, (long)Math.Ceiling(t * Math.Pow(10, 0.05)));
+            }
+        }
+        return curve;
+    }
+
+    static double Dot(double[] u, ReadOnlySpan<double> x) { double s = 0; for (int i = 0; i < u.Length; i++) s += u[i] * x[i]; return s; }
+
+    static double[][] Students(double[] theta, int m, int d) => Enumerable.Range(0, m).Select(j => theta.AsSpan(j * d, d).ToArray()).ToArray();
+}
+
+/// <summary>
 /// A teacher–student run with trainable output weights: the loss curve, the end state (a, W), the balances
 /// δ_j = a_j² − ‖w_j‖² at the start and the end, the accumulated per-step drift Σ_t η²(g_a² − ‖g_w‖²) per neuron, the
 /// total η²Σ‖g_t‖², the initial loss and the smallest descent ratio of any step.
