@@ -47,6 +47,7 @@ public static class ClaimCatalog
         Ahs23.TrainedParityClaims.BelowRidge,
         Theorem7Claims.Interpolate,
         Theorem7Claims.CostGrowth,
+        Theorem7SlopeClaims.SlopeHalf,
         VpClaims.Solution,
         VpTransitionClaims.Transition,
         Proofs.VpProofs.Theorem7Claim,
