@@ -13,6 +13,9 @@ using NetClaims.Benchmarks;
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --full-cube-vp 10 12 14   whole-cube VP of χ, HiGHS peer
 //   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --train-epoch [16 1024 65536] [--device cuda]   one
 //                                                full-batch Adam epoch: float32, float64, PyTorch peer (and ILGPU)
+//   dotnet run -c Release --project tests/NetClaims.Benchmarks -- --pow-epoch [2 3 4 5]   the POW student at paper scale
+if (args.Length >= 1 && args[0] == "--pow-epoch")
+    return PowEpoch.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(2).Concat(args.Length > 1 ? [] : [3, 4, 5]).ToArray());
 if (args.Length >= 1 && args[0] == "--train-epoch")
 {
     // --train-epoch [D M N] [--device cuda|ilgpu-cpu]: the last adds the ILGPU trainer's epoch on that accelerator.

@@ -106,3 +106,40 @@ internal static class TrainEpoch
         return Iterations * 12.0 * 16 * 2 * threads / seconds / 1e9;
     }
 }
+
+/// <summary>
+/// <c>--pow-epoch [L…]</c>: one Adam epoch (batch 64) of the Parkinson–Ongie–Willett student at the paper's scale
+/// (d = 20, width 1000, n = 2048) for each depth L, on the float32 blocked trainer and the float64 reference, and the
+/// share of the paper's 60 100-epoch schedule that one hour of this machine buys per student.
+/// </summary>
+internal static class PowEpoch
+{
+    const int D = 20, Width = 1000, N = 2048, PaperEpochs = 60_100;
+
+    public static int Run(int[] depths)
+    {
+        var rng = new Random(1);
+        var x = Enumerable.Range(0, N * D).Select(_ => (double)(float)(rng.NextDouble() - 0.5)).ToArray();
+        var y = Enumerable.Range(0, N).Select(i => (double)(float)Math.Sin(3 * x[i * D])).ToArray();
+        var data = new Dataset(N, D, x, y);
+        Console.WriteLine($"one Adam epoch (batch 64) of the POW student, d = {D}, width {Width}, n = {N}; {Environment.ProcessorCount} cores");
+        foreach (var depth in depths)
+        {
+            var arch = new DeepLinearReluArchitecture(D, Width, depth);
+            var theta = arch.Initialize(1);
+            var options = new TrainOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-4, BatchSize = 64, Epochs = 1, WeightDecay = 1e-3 };
+            // flops per epoch: forward 2·n·(d·w + (L − 2)·w²), backward twice that (the first layer's input gradient is skipped).
+            double flop = 6.0 * N * (D * (double)Width + (depth - 2) * (double)Width * Width) + 2.0 * N * Width;
+            DeepFloatTrainer.Train(arch, theta, data, options);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            DeepFloatTrainer.Train(arch, theta, data, options with { Epochs = 2 });
+            double f32 = clock.Elapsed.TotalSeconds / 2;
+            clock.Restart();
+            CpuTrainer.Train(arch, theta, data, options);
+            double f64 = clock.Elapsed.TotalSeconds;
+            double perHour = 3600 / f32;
+            Console.WriteLine($"  L = {depth}: float32 {f32:F2} s per epoch ({flop / f32 / 1e9:F1} GFLOP/s), float64 reference {f64:F2} s ({f64 / f32:F1}×); one hour = {perHour:F0} epochs = {100 * perHour / PaperEpochs:F2}% of the paper's schedule for one student");
+        }
+        return 0;
+    }
+}

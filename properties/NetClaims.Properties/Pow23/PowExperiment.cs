@@ -59,7 +59,8 @@ public static class PowExperiment
         return (Dataset.Of(xtr, ytr.Select(t => (t - mean) / sd).ToArray()), Dataset.Of(xte, xte.Select(x => (Teacher(x) - mean) / sd).ToArray()), v);
     }
 
-    public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null)
+    /// <param name="float32">Train with the float32 blocked trainer (<see cref="DeepFloatTrainer"/>) instead of the float64 reference; the claims keep the reference, on which their bands were piloted.</param>
+    public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null, bool float32 = false, CancellationToken cancel = default)
     {
         var (train, test, v) = Data(d, r, n, 512, seed);
         var arch = new DeepLinearReluArchitecture(d, width, depth);
@@ -69,7 +70,7 @@ public static class PowExperiment
             Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 64, Epochs = epochs, WeightDecay = lambda,
             LrMilestones = [epochs - tail], LrGamma = 0.1, DecayOffFrom = epochs - tail, Seed = seed,
         };
-        var run = CpuTrainer.Train(arch, arch.Initialize(seed), train, options, progress);
+        var run = float32 ? DeepFloatTrainer.Train(arch, arch.Initialize(seed), train, options, progress, cancel) : CpuTrainer.Train(arch, arch.Initialize(seed), train, options, progress, cancel);
         var net = arch.ToNetwork(run.Theta);
         double testMse = Enumerable.Range(0, test.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, test.Row(i)) - test.Y[i], 2));
         // Input gradients of the trained net: ∇f(x) = Wᵀ(a ⊙ 1[Wx + b > 0]) with W the virtual matrix W_{L−1}⋯W₁.

@@ -57,17 +57,19 @@ internal static class TrainCommand
         var powWd = new Option<double>("--weight-decay") { Description = "Coupled weight decay λ", DefaultValueFactory = _ => 1e-3 };
         var powEpochs = new Option<int>("--steps") { Description = "Epochs of Adam", DefaultValueFactory = _ => 300 };
         var powSeed = new Option<int>("--seed") { Description = "Data, teacher and init seed", DefaultValueFactory = _ => 1 };
+        var powDevice = new Option<string>("--device") { Description = "cpu (the float32 blocked trainer) or cpu-f64 (the float64 reference the claims use)", DefaultValueFactory = _ => "cpu" };
         var powFormat = Cli.Format();
         var pow = new Command("pow", "The scaled-down Parkinson–Ongie–Willett experiment: students of several depths on a multi-index teacher")
         {
-            powD, powR, powN, powWidth, powL, powWd, powEpochs, powSeed, powFormat,
+            powD, powR, powN, powWidth, powL, powWd, powEpochs, powSeed, powDevice, powFormat,
         };
-        pow.SetAction(p => Cli.WithUserValues(() => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powFormat)!)));
+        pow.SetAction(p => Cli.WithUserValues(() => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powDevice)!, p.GetValue(powFormat)!)));
         return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity, pow, ts };
     }
 
-    static int Pow(int d, int r, int n, int width, string depths, double lambda, int epochs, int seed, string format)
+    static int Pow(int d, int r, int n, int width, string depths, double lambda, int epochs, int seed, string device, string format) => Cancellable(cancel =>
     {
+        bool float32 = device switch { "cpu" => true, "cpu-f64" => false, _ => throw new UsageException($"--device must be cpu or cpu-f64, not '{device}'") };
         if (d < 1 || d > 200 || n < 1 || n > 100_000 || width < 1 || width > 4096) throw new SizeRefusedException($"need 1 ≤ d ≤ 200, 1 ≤ n ≤ 100000, 1 ≤ width ≤ 4096; got d={d}, n={n}, width={width}");
         var ls = depths.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var l) && l is >= 2 and <= 12 ? l : throw new UsageException($"--L: '{t}' is not a depth in 2…12")).ToArray();
         MemoryBudget.Require(MemoryBudget.Reference(new DeepLinearReluArchitecture(d, width, ls.Max()).ParameterCount, d, 2L * n), $"the depth-{ls.Max()} student of width {width}");
@@ -75,7 +77,15 @@ internal static class TrainCommand
         var lines = new List<string>();
         foreach (var l in ls)
         {
-            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed);
+            var clock = Stopwatch.StartNew();
+            var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
+            var progress = new SyncProgress<EpochProgress>(e =>
+            {
+                if (!throttle.Due()) return;
+                double elapsed = clock.Elapsed.TotalSeconds;
+                Console.Error.WriteLine($"  L={l}: epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({elapsed:F0} s, about {elapsed * (e.Epochs - e.Epoch) / e.Epoch:F0} s left)");
+            });
+            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed, progress, float32, cancel);
             Console.Error.WriteLine($"  L={l}: test MSE {s.TestMse:G3} ({s.Seconds:F1} s)");
             rows.Add(new JsonObject
             {
@@ -85,10 +95,10 @@ internal static class TrainCommand
             });
             lines.Add($"L={l}: test MSE {s.TestMse:G3}, effective index rank {s.EffectiveIndexRank}, angle {s.AngleDegrees:F2}°, σ/σ₁ = {string.Join(", ", s.GradientSingularValues.Take(4).Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}");
         }
-        var json = new JsonObject { ["d"] = d, ["rank"] = r, ["n"] = n, ["width"] = width, ["weight_decay"] = lambda, ["epochs"] = epochs, ["seed"] = seed, ["device"] = "cpu", ["students"] = rows };
+        var json = new JsonObject { ["d"] = d, ["rank"] = r, ["n"] = n, ["width"] = width, ["weight_decay"] = lambda, ["epochs"] = epochs, ["seed"] = seed, ["device"] = float32 ? DeepFloatTrainer.DeviceName : CpuTrainer.DeviceName, ["students"] = rows };
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : string.Join(Environment.NewLine, lines));
         return Cli.Ok;
-    }
+    });
 
     static int TeacherStudentRun(int d, int m, int k, long steps, double lr, int seed, string format) => Cancellable(cancel =>
     {

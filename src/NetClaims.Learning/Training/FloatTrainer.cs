@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NetClaims.Training;
 
@@ -77,34 +79,59 @@ public static class FloatTrainer
         {
             const double b1 = 0.9, b2 = 0.999;
             float c1 = (float)(1 - Math.Pow(b1, t)), c2 = (float)(1 - Math.Pow(b2, t));
-            Update(p.WT, g.WT, mW, vW, o, (float)lr, (float)lambda, c1, c2);
-            Update(p.B, g.B, mB, vB, o, (float)lr, 0, c1, c2);
-            Update(p.A, g.A, mA, vA, o, (float)lr, (float)lambda, c1, c2);
+            FloatOptimizer.Update(p.WT, g.WT, mW, vW, o, (float)lr, (float)lambda, c1, c2);
+            FloatOptimizer.Update(p.B, g.B, mB, vB, o, (float)lr, 0, c1, c2);
+            FloatOptimizer.Update(p.A, g.A, mA, vA, o, (float)lr, (float)lambda, c1, c2);
             Span<float> c = [p.C], gc = [(float)g.C], mc = [(float)mC], vc = [(float)vC];
-            Update(c, gc, mc, vc, o, (float)lr, 0, c1, c2);
+            FloatOptimizer.Update(c, gc, mc, vc, o, (float)lr, 0, c1, c2);
             p.C = c[0]; mC = mc[0]; vC = vc[0];
         }
+    }
+}
 
-        static void Update(Span<float> theta, Span<float> grad, Span<float> m, Span<float> v, TrainOptions o, float lr, float lambda, float c1, float c2)
+/// <summary>The optimiser update of <see cref="CpuTrainer.Step"/> in float32, shared by the float32 trainers.</summary>
+internal static class FloatOptimizer
+{
+    public static void Update(Span<float> theta, Span<float> grad, Span<float> m, Span<float> v, TrainOptions o, float lr, float lambda, float c1, float c2)
+    {
+        const float b1 = 0.9f, b2 = 0.999f, eps = 1e-8f;
+        if (lambda > 0)
         {
-            const float b1 = 0.9f, b2 = 0.999f, eps = 1e-8f;
-            if (lambda > 0)
+            if (o.Decoupled) TensorPrimitives.Multiply(theta, 1 - lr * lambda, theta);
+            else TensorPrimitives.FusedMultiplyAdd(theta, lambda, grad, grad);
+        }
+        if (o.Optimizer != OptimizerKind.Adam)
+        {
+            TensorPrimitives.FusedMultiplyAdd(grad, -lr, theta, theta);
+            return;
+        }
+        // One fused pass, vectorised; the same operations in the same order as the scalar tail (no contraction to FMA),
+        // so a parameter's update does not depend on whether it falls in a vector or in the tail.
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var vb1 = Vector512.Create(b1); var vb1c = Vector512.Create(1 - b1); var vb2 = Vector512.Create(b2); var vb2c = Vector512.Create(1 - b2);
+            var vlr = Vector512.Create(lr); var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2); var veps = Vector512.Create(eps);
+            ref float tr = ref MemoryMarshal.GetReference(theta);
+            ref float gr = ref MemoryMarshal.GetReference(grad);
+            ref float mr = ref MemoryMarshal.GetReference(m);
+            ref float vr = ref MemoryMarshal.GetReference(v);
+            for (; i + 16 <= theta.Length; i += 16)
             {
-                if (o.Decoupled) TensorPrimitives.Multiply(theta, 1 - lr * lambda, theta);
-                else TensorPrimitives.FusedMultiplyAdd(theta, lambda, grad, grad);
+                var g = Vector512.LoadUnsafe(ref gr, (nuint)i);
+                var mi = vb1 * Vector512.LoadUnsafe(ref mr, (nuint)i) + vb1c * g;
+                var vi = vb2 * Vector512.LoadUnsafe(ref vr, (nuint)i) + vb2c * g * g;
+                mi.StoreUnsafe(ref mr, (nuint)i);
+                vi.StoreUnsafe(ref vr, (nuint)i);
+                (Vector512.LoadUnsafe(ref tr, (nuint)i) - vlr * (mi / vc1) / (Vector512.Sqrt(vi / vc2) + veps)).StoreUnsafe(ref tr, (nuint)i);
             }
-            if (o.Optimizer != OptimizerKind.Adam)
-            {
-                TensorPrimitives.FusedMultiplyAdd(grad, -lr, theta, theta);
-                return;
-            }
-            for (int i = 0; i < theta.Length; i++)
-            {
-                float gi = grad[i];
-                m[i] = b1 * m[i] + (1 - b1) * gi;
-                v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-                theta[i] -= lr * (m[i] / c1) / (MathF.Sqrt(v[i] / c2) + eps);
-            }
+        }
+        for (; i < theta.Length; i++)
+        {
+            float gi = grad[i];
+            m[i] = b1 * m[i] + (1 - b1) * gi;
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+            theta[i] -= lr * (m[i] / c1) / (MathF.Sqrt(v[i] / c2) + eps);
         }
     }
 }
