@@ -38,8 +38,7 @@ internal static class PhaseOrderClaims
     internal static Phases Measure(PhaseCase c)
     {
         var v = TeacherStudent.OrthonormalTeachers(D, c.K);
-        var rng = new Random(c.Seed);
-        var w = Enumerable.Range(0, c.M).Select(_ => Enumerable.Range(0, D).Select(_ => c.Scale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+        var w = TeacherStudent.InitialStudents(D, c.M, c.Seed, c.Scale);
         var norms = new List<double[]>();
         var cosines = new List<double[]>();
         for (long t = 1; t <= Steps; t++)
@@ -122,8 +121,7 @@ internal static class PhaseOrderClaims
     {
         var v = TeacherStudent.OrthonormalTeachers(D, c.K);
         var sum = Enumerable.Range(0, D).Select(i => v.Sum(u => u[i])).ToArray();
-        var rng = new Random(c.Seed);
-        var w = Enumerable.Range(0, c.M).Select(_ => Enumerable.Range(0, D).Select(_ => c.Scale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+        var w = TeacherStudent.InitialStudents(D, c.M, c.Seed, c.Scale);
         var a = w.Select(r => Math.Sqrt(r.Sum(x => x * x))).ToArray();
         var norms = new List<double[]>();
         var nearest = new List<double[]>();

@@ -18,11 +18,12 @@ internal static class FloatGemm
     /// <summary>Rows of B per pass: a 128-row panel of a 1000-column B is 512 KB and stays in L2 while every row block uses it.</summary>
     const int Panel = 128;
 
-    public static void Multiply(float[] a, float[] b, float[] c, int m, int k, int n, bool accumulate = false)
+    /// <param name="threads">false: on the calling thread only (for callers that are themselves one of several parallel chunks).</param>
+    public static void Multiply(float[] a, float[] b, float[] c, int m, int k, int n, bool accumulate = false, bool threads = true)
     {
         if (m % Rows != 0 || n % Lanes != 0) throw new ArgumentException($"FloatGemm needs m % 8 = 0 and n % 16 = 0, got m={m}, n={n}");
         int blocks = m / Rows;
-        bool parallel = (long)m * n * k >= 1 << 18;
+        bool parallel = threads && (long)m * n * k >= 1 << 18;
         // Panels of B in k order; each output block is summed by one thread in k order whatever the threads do.
         for (int p0 = 0; p0 < k; p0 += Panel)
         {

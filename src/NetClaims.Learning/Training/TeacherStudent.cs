@@ -100,16 +100,28 @@ public static class TeacherStudent
         return Enumerable.Range(0, k).Select(i => Enumerable.Range(0, d).Select(t => t == i ? 1.0 : 0.0).ToArray()).ToArray();
     }
 
-    /// <summary>GD from W₀ = scale·N(0, I) with step η for T steps; the loss at log-spaced checkpoints (≈ 20 per decade).</summary>
-    public static TeacherStudentRun Run(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, CancellationToken cancel = default)
+    /// <summary>Throws on sizes, step counts or step sizes a run cannot use.</summary>
+    public static void Validate(int d, int m, double eta, long steps)
     {
         if (d < 1 || d > 1000 || m < 1 || m > 1000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d, m ≤ 1000, got d={d}, m={m}");
         if (steps < 1 || steps > 100_000_000) throw new ArgumentOutOfRangeException(nameof(steps), $"steps must be in [1, 1e8], got {steps}");
         if (!(eta > 0) || !double.IsFinite(eta)) throw new ArgumentOutOfRangeException(nameof(eta), "step size must be positive and finite");
+    }
+
+    /// <summary>W₀ = scale·N(0, I): m students of dimension d, drawn row by row from Random(seed) (every run starts here).</summary>
+    public static double[][] InitialStudents(int d, int m, int seed, double scale)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, d).Select(_ => scale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+    }
+
+    /// <summary>GD from W₀ = scale·N(0, I) with step η for T steps; the loss at log-spaced checkpoints (≈ 20 per decade).</summary>
+    public static TeacherStudentRun Run(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, CancellationToken cancel = default)
+    {
+        Validate(d, m, eta, steps);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var v = OrthonormalTeachers(d, k);
-        var rng = new Random(seed);
-        var w = Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, d).Select(_ => initScale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+        var w = InitialStudents(d, m, seed, initScale);
         var curve = new List<LossPoint> { new(0, Loss(w, v)) };
         long next = 1;
         for (long t = 1; t <= steps; t++)
@@ -181,13 +193,10 @@ public static class TeacherStudent
     /// </summary>
     public static BalancedRun RunWithOutputWeights(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, double? outputInit = null, CancellationToken cancel = default)
     {
-        if (d < 1 || d > 1000 || m < 1 || m > 1000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d, m ≤ 1000, got d={d}, m={m}");
-        if (steps < 1 || steps > 100_000_000) throw new ArgumentOutOfRangeException(nameof(steps), $"steps must be in [1, 1e8], got {steps}");
-        if (!(eta > 0) || !double.IsFinite(eta)) throw new ArgumentOutOfRangeException(nameof(eta), "step size must be positive and finite");
+        Validate(d, m, eta, steps);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var v = OrthonormalTeachers(d, k);
-        var rng = new Random(seed);
-        var w = Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, d).Select(_ => initScale * Sampling.Gaussian(rng)).ToArray()).ToArray();
+        var w = InitialStudents(d, m, seed, initScale);
         var a = w.Select(r => outputInit ?? Norm(r)).ToArray();
         var delta0 = a.Select((x, j) => x * x - Dot(w[j], w[j])).ToArray();
         var predicted = new double[m];
@@ -240,8 +249,7 @@ public static class FiniteSampleTeacherStudent
     public static IReadOnlyList<SamplePoint> Run(int d, int m, int k, int n, double eta, long steps, int seed, int sampleSeed, double initScale = 1e-3, CancellationToken cancel = default)
     {
         if (n < 1 || n > 1_000_000) throw new ArgumentOutOfRangeException(nameof(n), $"need 1 ≤ n ≤ 1e6, got {n}");
-        if (d < 1 || d > 1000 || m < 1 || m > 1000) throw new ArgumentOutOfRangeException(nameof(d), $"need 1 ≤ d, m ≤ 1000, got d={d}, m={m}");
-        if (steps < 1 || steps > 100_000_000) throw new ArgumentOutOfRangeException(nameof(steps), $"steps must be in [1, 1e8], got {steps}");
+        TeacherStudent.Validate(d, m, eta, steps);
         var v = TeacherStudent.OrthonormalTeachers(d, k);
         var sampler = new Random(sampleSeed);
         var x = new double[n * d];
@@ -250,9 +258,7 @@ public static class FiniteSampleTeacherStudent
         for (int r = 0; r < n; r++) foreach (var t in v) y[r] += Math.Max(0, Dot(t, x.AsSpan(r * d, d)));
         var data = new Dataset(n, d, x, y);
         var arch = new SumOfRelus(d, m);
-        var rng = new Random(seed);
-        var theta = new double[m * d];
-        for (int i = 0; i < theta.Length; i++) theta[i] = initScale * Sampling.Gaussian(rng);
+        var theta = TeacherStudent.InitialStudents(d, m, seed, initScale).SelectMany(r => r).ToArray();
         var grad = new double[theta.Length];
         var curve = new List<SamplePoint>();
         // The architecture's loss is mean (f − y)², twice the ½-loss: a step of η/2 on it is a step of η on the ½-loss.

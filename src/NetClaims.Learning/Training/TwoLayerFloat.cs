@@ -60,7 +60,13 @@ public sealed class TwoLayerFloat
     internal int MaxParallelism { get; set; } = -1;
 
     FloatGradient[] partials = [];
-    float[][] scratch = [];
+    Block[] scratch = [];
+
+    // One chunk's block buffers: pre-activations (8 × Stride), the rows (8 × d), errors and scaled errors.
+    sealed class Block(int d, int stride)
+    {
+        public readonly float[] Z = new float[Rows * stride], X = new float[Rows * d], Err = new float[Rows], Gr = new float[Rows];
+    }
 
     /// <summary>A float32 two-layer net of the given shape (zero weights).</summary>
     public TwoLayerFloat(int d, int width)
@@ -157,35 +163,32 @@ public sealed class TwoLayerFloat
     void Prepare(int chunks, bool gradients)
     {
         if (scratch.Length < chunks)
-            scratch = Enumerable.Range(0, chunks).Select(_ => new float[Rows * Stride + Rows * D + 2 * Rows]).ToArray();
+            scratch = Enumerable.Range(0, chunks).Select(_ => new Block(D, Stride)).ToArray();
         if (gradients && partials.Length < chunks)
             partials = Enumerable.Range(0, chunks).Select(_ => NewGradient()).ToArray();
     }
 
     // Rows start..end of the batch in blocks of 8 (the last block padded with zero rows whose error is zero).
-    double Chunk(float[] x, float[] y, int[]? index, int start, int end, float scale, float[] buffer, FloatGradient? g)
+    double Chunk(float[] x, float[] y, int[]? index, int start, int end, float scale, Block buffer, FloatGradient? g)
     {
         int d = D, s = Stride;
-        var z = buffer.AsSpan(0, Rows * s);
-        var xb = buffer.AsSpan(Rows * s, Rows * d);
-        var err = buffer.AsSpan(Rows * s + Rows * d, Rows);
-        var gr = buffer.AsSpan(Rows * s + Rows * d + Rows, Rows);
+        var (z, xb, err, gr) = (buffer.Z, buffer.X, buffer.Err, buffer.Gr);
         double loss = 0, gc = 0;
         for (int r0 = start; r0 < end; r0 += Rows)
         {
             int count = Math.Min(Rows, end - r0);
-            xb.Clear();
+            Array.Clear(xb);
             for (int r = 0; r < count; r++)
             {
                 int i = index is null ? r0 + r : index[r0 + r];
-                x.AsSpan(i * d, d).CopyTo(xb.Slice(r * d, d));
+                x.AsSpan(i * d, d).CopyTo(xb.AsSpan(r * d, d));
             }
             Forward(xb, z);
             for (int r = 0; r < Rows; r++)
             {
                 if (r >= count) { err[r] = 0; gr[r] = 0; continue; }
                 int i = index is null ? r0 + r : index[r0 + r];
-                float f = ReluDot(z.Slice(r * s, s), A) + C;
+                float f = ReluDot(z.AsSpan(r * s, s), A) + C;
                 float e = f - y[i];
                 err[r] = e;
                 loss += (double)e * e;
@@ -208,40 +211,11 @@ public sealed class TwoLayerFloat
         return Vector512.Sum(acc);
     }
 
-    // z[r, :] = b + Σ_t x[r, t]·Wᵀ[t, :] for the 8 rows of the block.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void Forward(ReadOnlySpan<float> xb, Span<float> z)
+    // z[r, :] = b + Σ_t x[r, t]·Wᵀ[t, :] for the 8 rows of the block: the blocked product of FloatGemm, on this thread.
+    void Forward(float[] xb, float[] z)
     {
-        int d = D, s = Stride;
-        ref float w = ref MemoryMarshal.GetArrayDataReference(WT);
-        ref float b = ref MemoryMarshal.GetArrayDataReference(B);
-        ref float xr = ref MemoryMarshal.GetReference(xb);
-        ref float zr = ref MemoryMarshal.GetReference(z);
-        for (int j = 0; j < s; j += Lanes)
-        {
-            var bj = Vector512.LoadUnsafe(ref b, (nuint)j);
-            Vector512<float> z0 = bj, z1 = bj, z2 = bj, z3 = bj, z4 = bj, z5 = bj, z6 = bj, z7 = bj;
-            for (int t = 0; t < d; t++)
-            {
-                var wt = Vector512.LoadUnsafe(ref w, (nuint)(t * s + j));
-                z0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, t)), wt, z0);
-                z1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, d + t)), wt, z1);
-                z2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 2 * d + t)), wt, z2);
-                z3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 3 * d + t)), wt, z3);
-                z4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 4 * d + t)), wt, z4);
-                z5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 5 * d + t)), wt, z5);
-                z6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 6 * d + t)), wt, z6);
-                z7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, 7 * d + t)), wt, z7);
-            }
-            z0.StoreUnsafe(ref zr, (nuint)j);
-            z1.StoreUnsafe(ref zr, (nuint)(s + j));
-            z2.StoreUnsafe(ref zr, (nuint)(2 * s + j));
-            z3.StoreUnsafe(ref zr, (nuint)(3 * s + j));
-            z4.StoreUnsafe(ref zr, (nuint)(4 * s + j));
-            z5.StoreUnsafe(ref zr, (nuint)(5 * s + j));
-            z6.StoreUnsafe(ref zr, (nuint)(6 * s + j));
-            z7.StoreUnsafe(ref zr, (nuint)(7 * s + j));
-        }
+        for (int r = 0; r < Rows; r++) B.CopyTo(z, r * Stride);
+        FloatGemm.Multiply(xb, WT, z, Rows, D, Stride, accumulate: true, threads: false);
     }
 
     // With gz[r, :] = g_r·a ⊙ 1[z[r, :] > 0]: ∂a += Σ_r g_r·σ(z[r, :]), ∂b += Σ_r gz[r, :], ∂Wᵀ[t, :] += Σ_r x[r, t]·gz[r, :].
