@@ -9,6 +9,9 @@ namespace NetClaims.Properties.Pow23;
 public sealed record PowStudent(int L, double TrainMse, double TestMse, double[] GradientSingularValues, int EffectiveIndexRank, double AngleDegrees,
     LinearLayers.DeepLinearRelu Net, double Seconds)
 {
+    /// <summary>Out-of-distribution MSE: on 512 inputs from U[−1, 1]^d (training is on U[−½, ½]^d), standardised labels.</summary>
+    public double OodMse { get; init; }
+
     /// <summary>The trained parameters' weight-decay cost (1/L)(‖a‖² + Σ‖W_ℓ‖_F²).</summary>
     public double Cost => Net.Cost;
 }
@@ -27,7 +30,8 @@ public static class PowExperiment
 {
     public const double RankThreshold = 0.05;
 
-    public static (Dataset Train, Dataset Test, Matrix<double> V) Data(int d, int r, int n, int nTest, int seed)
+    /// <summary>Training and test sets on U[−½, ½]^d, an out-of-distribution set on U[−1, 1]^d (drawn last, so the others do not depend on it), and V.</summary>
+    public static (Dataset Train, Dataset Test, Dataset Ood, Matrix<double> V) Data(int d, int r, int n, int nTest, int seed)
     {
         if (r < 1 || r > d) throw new ArgumentOutOfRangeException(nameof(r), $"need 1 ≤ r ≤ d, got r={r}, d={d}");
         var rng = new Random(seed);
@@ -53,16 +57,18 @@ public static class PowExperiment
         double[][] Inputs(int count) => Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, d).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
         var xtr = Inputs(n);
         var xte = Inputs(nTest);
+        var xood = Inputs(nTest).Select(x => x.Select(t => 2 * t).ToArray()).ToArray();
         var ytr = xtr.Select(Teacher).ToArray();
         double mean = ytr.Average(), sd = Math.Sqrt(ytr.Sum(t => (t - mean) * (t - mean)) / n);
         if (!(sd > 0)) sd = 1;
-        return (Dataset.Of(xtr, ytr.Select(t => (t - mean) / sd).ToArray()), Dataset.Of(xte, xte.Select(x => (Teacher(x) - mean) / sd).ToArray()), v);
+        Dataset Labelled(double[][] x) => Dataset.Of(x, x.Select(p => (Teacher(p) - mean) / sd).ToArray());
+        return (Dataset.Of(xtr, ytr.Select(t => (t - mean) / sd).ToArray()), Labelled(xte), Labelled(xood), v);
     }
 
     /// <param name="float32">Train with the float32 blocked trainer (<see cref="DeepFloatTrainer"/>) instead of the float64 reference; the claims keep the reference, on which their bands were piloted.</param>
     public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null, bool float32 = false, CancellationToken cancel = default)
     {
-        var (train, test, v) = Data(d, r, n, 512, seed);
+        var (train, test, ood, v) = Data(d, r, n, 512, seed);
         var arch = new DeepLinearReluArchitecture(d, width, depth);
         int tail = Math.Max(1, epochs / 10);
         var options = new TrainOptions
@@ -72,7 +78,8 @@ public static class PowExperiment
         };
         var run = float32 ? DeepFloatTrainer.Train(arch, arch.Initialize(seed), train, options, progress, cancel) : CpuTrainer.Train(arch, arch.Initialize(seed), train, options, progress, cancel);
         var net = arch.ToNetwork(run.Theta);
-        double testMse = Enumerable.Range(0, test.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, test.Row(i)) - test.Y[i], 2));
+        double Mse(Dataset set) => Enumerable.Range(0, set.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, set.Row(i)) - set.Y[i], 2));
+        double testMse = Mse(test);
         // Input gradients of the trained net: ∇f(x) = Wᵀ(a ⊙ 1[Wx + b > 0]) with W the virtual matrix W_{L−1}⋯W₁.
         var w = net.Virtual;
         var g = Matrix<double>.Build.Dense(test.N, d);
@@ -88,6 +95,6 @@ public static class PowExperiment
         var normalised = s.Select(x => s[0] > 0 ? x / s[0] : 0).ToArray();
         var top = svd.VT.SubMatrix(0, r, 0, d).Transpose();
         double angle = LinearLayers.Egop.PrincipalAngleDegrees(top, v);
-        return new PowStudent(depth, run.FinalLoss, testMse, normalised, normalised.Count(x => x > RankThreshold), angle, net, run.Seconds);
+        return new PowStudent(depth, run.FinalLoss, testMse, normalised, normalised.Count(x => x > RankThreshold), angle, net, run.Seconds) { OodMse = Mse(ood) };
     }
 }

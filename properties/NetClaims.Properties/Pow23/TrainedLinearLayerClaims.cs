@@ -151,14 +151,14 @@ internal static class TrainedLinearLayerClaims
 
     static ReportTable[] DepthTables(RunCache? cache)
     {
-        var summary = new ReportTable.Builder("reproduction").Column("r", CellRule.Exact).Column("L", CellRule.Exact).Column("test_mse", CellRule.Rel(1e-3))
+        var summary = new ReportTable.Builder("reproduction").Column("r", CellRule.Exact).Column("L", CellRule.Exact).Column("test_mse", CellRule.Rel(1e-3)).Column("ood_mse", CellRule.Rel(1e-3))
             .Column("effective_index_rank", CellRule.Exact).Column("trailing_mass", CellRule.Rel(1e-3)).Column("angle_degrees", CellRule.Rel(1e-3));
         var tables = new List<ReportTable>();
         foreach (var r in new[] { 1, 2 })
         {
             var sv = new ReportTable.Builder($"singular_values_r{r}").Column("index", CellRule.Exact).Column("L2", CellRule.Rel(1e-3)).Column("L3", CellRule.Rel(1e-3)).Column("L4", CellRule.Rel(1e-3)).Column("L5", CellRule.Rel(1e-3));
             var students = new[] { 2, 3, 4, 5 }.Select(l => Student(cache, r, l, 1)).ToArray();
-            foreach (var s in students) summary.Row(r, s.L, s.TestMse, s.EffectiveIndexRank, Trailing(s, r), s.AngleDegrees);
+            foreach (var s in students) summary.Row(r, s.L, s.TestMse, s.OodMse, s.EffectiveIndexRank, Trailing(s, r), s.AngleDegrees);
             for (int i = 0; i < D; i++) sv.Row(i + 1, students[0].GradientSingularValues[i], students[1].GradientSingularValues[i], students[2].GradientSingularValues[i], students[3].GradientSingularValues[i]);
             tables.Add(sv.Build());
         }

@@ -89,11 +89,11 @@ internal static class TrainCommand
             Console.Error.WriteLine($"  L={l}: test MSE {s.TestMse:G3} ({s.Seconds:F1} s)");
             rows.Add(new JsonObject
             {
-                ["L"] = l, ["train_mse"] = s.TrainMse, ["test_mse"] = s.TestMse, ["effective_index_rank"] = s.EffectiveIndexRank,
+                ["L"] = l, ["train_mse"] = s.TrainMse, ["test_mse"] = s.TestMse, ["ood_mse"] = s.OodMse, ["effective_index_rank"] = s.EffectiveIndexRank,
                 ["angle_degrees"] = s.AngleDegrees, ["cost"] = s.Cost, ["seconds"] = Math.Round(s.Seconds, 3),
                 ["gradient_singular_values"] = new JsonArray(s.GradientSingularValues.Select(v => (JsonNode)v).ToArray()),
             });
-            lines.Add($"L={l}: test MSE {s.TestMse:G3}, effective index rank {s.EffectiveIndexRank}, angle {s.AngleDegrees:F2}°, σ/σ₁ = {string.Join(", ", s.GradientSingularValues.Take(4).Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}");
+            lines.Add($"L={l}: test MSE {s.TestMse:G3}, out-of-distribution MSE {s.OodMse:G3}, effective index rank {s.EffectiveIndexRank}, angle {s.AngleDegrees:F2}°, σ/σ₁ = {string.Join(", ", s.GradientSingularValues.Take(4).Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}");
         }
         var json = new JsonObject { ["d"] = d, ["rank"] = r, ["n"] = n, ["width"] = width, ["weight_decay"] = lambda, ["epochs"] = epochs, ["seed"] = seed, ["device"] = float32 ? DeepFloatTrainer.DeviceName : CpuTrainer.DeviceName, ["students"] = rows };
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : string.Join(Environment.NewLine, lines));
