@@ -247,31 +247,11 @@ public static class DeepFloatTrainer
         bool full = options.Optimizer == OptimizerKind.Gd;
         int batch = full ? data.N : Math.Min(options.BatchSize, data.N);
         var s = new Scratch(net, Pad(Math.Max(batch, Math.Min(data.N, 4096)), FloatGemm.Lanes));
-        var order = Enumerable.Range(0, data.N).ToArray();
-        var rng = new Random(options.Seed);
-        var losses = new List<double>();
-        long step = 0;
-        bool stopped = false;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            if (cancel.IsCancellationRequested) { stopped = true; break; }
-            double lr = options.RateAt(epoch), lambda = epoch >= options.DecayOffFrom ? 0 : options.WeightDecay;
-            if (!full) CpuTrainer.Shuffle(order, rng);
-            for (int start = 0; start < data.N; start += batch)
-            {
-                int count = Math.Min(batch, data.N - start);
-                Clear(g);
-                Pass(net, x, y, full ? null : order, start, count, s, g);
-                Step(net, g, m1, m2, options, (float)lr, (float)lambda, ++step);
-            }
-            double loss = FullLoss(net, x, y, data.N, s);
-            if (!double.IsFinite(loss)) throw new ArithmeticException($"training diverged: the loss is {loss} after epoch {epoch + 1} (learning rate {lr})");
-            losses.Add(loss);
-            progress?.Report(new EpochProgress(epoch + 1, options.Epochs, loss));
-            if (loss <= options.StopAtLoss) break;
-        }
-        if (losses.Count == 0) throw new OperationCanceledException("training was stopped before the first epoch finished", cancel);
-        return new TrainResult(net.ToTheta(arch.ParameterCount), losses.ToArray(), losses.Count, clock.Elapsed.TotalSeconds, DeviceName) { Stopped = stopped };
+        var (losses, stopped) = FloatEpochs.Run(data.N, options, full,
+            (order, start, count) => { Clear(g); return Pass(net, x, y, order, start, count, s, g) / count; },
+            (lr, lambda, t) => Step(net, g, m1, m2, options, (float)lr, (float)lambda, t),
+            () => FullLoss(net, x, y, data.N, s), progress, cancel);
+        return new TrainResult(net.ToTheta(arch.ParameterCount), losses, losses.Length, clock.Elapsed.TotalSeconds, DeviceName) { Stopped = stopped };
     }
 
     static double FullLoss(Net net, float[] x, float[] y, int n, Scratch s)

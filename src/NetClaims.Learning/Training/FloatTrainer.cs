@@ -27,45 +27,13 @@ public static class FloatTrainer
         var y = Array.ConvertAll(data.Y, v => (float)v);
         var grad = net.NewGradient();
         var state = new AdamState(net);
-        var order = Enumerable.Range(0, data.N).ToArray();
-        var rng = new Random(options.Seed);
-        var losses = new List<double>();
         // A batch that holds every row is full-batch training whatever the optimiser (the shuffle cannot change the gradient).
-        bool full = options.Optimizer == OptimizerKind.Gd || options.BatchSize >= data.N, stopped = false;
-        long step = 0;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            if (cancel.IsCancellationRequested) { stopped = true; break; }
-            double lr = options.RateAt(epoch), lambda = epoch >= options.DecayOffFrom ? 0 : options.WeightDecay;
-            if (full)
-            {
-                // The gradient pass also gives the loss at the current θ, which is the previous epoch's reported loss.
-                double before = net.Loss(x, y, ReadOnlySpan<int>.Empty, grad);
-                if (epoch > 0 && Record(before, epoch - 1, lr)) break;
-                state.Step(net, grad, options, lr, lambda, ++step);
-                continue;
-            }
-            int batch = Math.Min(options.BatchSize, data.N);
-            CpuTrainer.Shuffle(order, rng);
-            for (int start = 0; start < data.N; start += batch)
-            {
-                net.Loss(x, y, order.AsSpan(start, Math.Min(batch, data.N - start)), grad);
-                state.Step(net, grad, options, lr, lambda, ++step);
-            }
-            if (Record(net.Loss(x, y, ReadOnlySpan<int>.Empty, null), epoch, lr)) break;
-        }
-        if (full && losses.Count < step) Record(net.Loss(x, y, ReadOnlySpan<int>.Empty, null), (int)step - 1, options.RateAt((int)step - 1));
-        if (losses.Count == 0) throw new OperationCanceledException("training was stopped before the first epoch finished", cancel);
-        return new TrainResult(net.ToTheta(), losses.ToArray(), losses.Count, clock.Elapsed.TotalSeconds, DeviceName) { Stopped = stopped };
-
-        // Records epoch's loss; true when training should stop here (target loss reached).
-        bool Record(double loss, int epoch, double lr)
-        {
-            if (!double.IsFinite(loss)) throw new ArithmeticException($"training diverged: the loss is {loss} after epoch {epoch + 1} (learning rate {lr})");
-            losses.Add(loss);
-            progress?.Report(new EpochProgress(epoch + 1, options.Epochs, loss));
-            return loss <= options.StopAtLoss;
-        }
+        bool full = options.Optimizer == OptimizerKind.Gd || options.BatchSize >= data.N;
+        var (losses, stopped) = FloatEpochs.Run(data.N, options, full,
+            (order, start, count) => net.Loss(x, y, order is null ? ReadOnlySpan<int>.Empty : order.AsSpan(start, count), grad),
+            (lr, lambda, t) => state.Step(net, grad, options, lr, lambda, t),
+            () => net.Loss(x, y, ReadOnlySpan<int>.Empty, null), progress, cancel);
+        return new TrainResult(net.ToTheta(), losses, losses.Length, clock.Elapsed.TotalSeconds, DeviceName) { Stopped = stopped };
     }
 
     // Adam moments and the update of CpuTrainer.Step, in float32 over the padded layout (decay on Wᵀ and a, never b, c).
@@ -85,6 +53,63 @@ public static class FloatTrainer
             Span<float> c = [p.C], gc = [(float)g.C], mc = [(float)mC], vc = [(float)vC];
             FloatOptimizer.Update(c, gc, mc, vc, o, (float)lr, 0, c1, c2);
             p.C = c[0]; mC = mc[0]; vC = vc[0];
+        }
+    }
+}
+
+/// <summary>
+/// The epochs of the float32 trainers: the reference trainer's schedule (learning-rate milestones, decay switched off
+/// from an epoch, minibatch shuffles from the seed, the loss over all rows after each epoch, early stop, divergence as an
+/// <see cref="ArithmeticException"/>), stopping after the current epoch on cancellation with the partial run.
+/// </summary>
+internal static class FloatEpochs
+{
+    /// <param name="n">Rows of the data.</param>
+    /// <param name="full">Full-batch: one step per epoch over every row in data order.</param>
+    /// <param name="pass">Computes the gradient of the mean loss over rows start…start+count of the order (null: all rows in data order) at the current parameters and returns that loss.</param>
+    /// <param name="update">The optimiser step (learning rate, decay, step count).</param>
+    /// <param name="fullLoss">The mean loss over all rows at the current parameters.</param>
+    /// <returns>The loss after each epoch and whether training was stopped by cancellation.</returns>
+    public static (double[] Losses, bool Stopped) Run(int n, TrainOptions options, bool full, Func<int[]?, int, int, double> pass, Action<double, double, long> update,
+        Func<double> fullLoss, IProgress<EpochProgress>? progress, CancellationToken cancel)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        var rng = new Random(options.Seed);
+        var losses = new List<double>();
+        bool stopped = false;
+        long step = 0;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            if (cancel.IsCancellationRequested) { stopped = true; break; }
+            double lr = options.RateAt(epoch), lambda = epoch >= options.DecayOffFrom ? 0 : options.WeightDecay;
+            if (full)
+            {
+                // The gradient pass also gives the loss at the current parameters, which is the previous epoch's loss.
+                double before = pass(null, 0, n);
+                if (epoch > 0 && Record(before, epoch - 1)) break;
+                update(lr, lambda, ++step);
+                continue;
+            }
+            int batch = Math.Min(options.BatchSize, n);
+            CpuTrainer.Shuffle(order, rng);
+            for (int start = 0; start < n; start += batch)
+            {
+                pass(order, start, Math.Min(batch, n - start));
+                update(lr, lambda, ++step);
+            }
+            if (Record(fullLoss(), epoch)) break;
+        }
+        if (full && losses.Count < step) Record(fullLoss(), (int)step - 1);
+        if (losses.Count == 0) throw new OperationCanceledException("training was stopped before the first epoch finished", cancel);
+        return (losses.ToArray(), stopped);
+
+        // Records the loss after epoch (0-based); true when training should stop there (target loss reached).
+        bool Record(double loss, int epoch)
+        {
+            if (!double.IsFinite(loss)) throw new ArithmeticException($"training diverged: the loss is {loss} after epoch {epoch + 1} (learning rate {options.RateAt(epoch)})");
+            losses.Add(loss);
+            progress?.Report(new EpochProgress(epoch + 1, options.Epochs, loss));
+            return loss <= options.StopAtLoss;
         }
     }
 }

@@ -16,7 +16,7 @@ public static class MemoryBudget
     public static long FloatTwoLayer(int d, int width, long n)
     {
         long stride = (width + TwoLayerFloat.Lanes - 1) / TwoLayerFloat.Lanes * TwoLayerFloat.Lanes, perNet = (d + 2) * stride;
-        int chunks = (int)Math.Clamp(n / TwoLayerFloat.MinRowsPerChunk, 1, TwoLayerFloat.MaxChunks);
+        int chunks = TwoLayerFloat.Chunks(n);
         // net + gradient + two Adam moments, a gradient and a pre-activation block per chunk, the data (float64 and float32),
         // and the float64 parameter vectors at both ends.
         return 4 * (4 * perNet + chunks * (perNet + TwoLayerFloat.Rows * stride)) + n * (d + 1) * 12L + 3 * 8L * perNet;

@@ -28,7 +28,7 @@ public static class TeacherStudent
 {
     static double Norm(double[] u) => Math.Sqrt(u.Sum(t => t * t));
 
-    static double Dot(double[] u, double[] v) { double s = 0; for (int i = 0; i < u.Length; i++) s += u[i] * v[i]; return s; }
+    internal static double Dot(ReadOnlySpan<double> u, ReadOnlySpan<double> v) { double s = 0; for (int i = 0; i < u.Length; i++) s += u[i] * v[i]; return s; }
 
     /// <summary>Cosine of the angle between u and v.</summary>
     public static double Cosine(double[] u, double[] v)
@@ -255,7 +255,7 @@ public static class FiniteSampleTeacherStudent
         var x = new double[n * d];
         for (int i = 0; i < x.Length; i++) x[i] = Sampling.Gaussian(sampler);
         var y = new double[n];
-        for (int r = 0; r < n; r++) foreach (var t in v) y[r] += Math.Max(0, Dot(t, x.AsSpan(r * d, d)));
+        for (int r = 0; r < n; r++) foreach (var t in v) y[r] += Math.Max(0, TeacherStudent.Dot(t, x.AsSpan(r * d, d)));
         var data = new Dataset(n, d, x, y);
         var arch = new SumOfRelus(d, m);
         var theta = TeacherStudent.InitialStudents(d, m, seed, initScale).SelectMany(r => r).ToArray();
@@ -281,8 +281,6 @@ public static class FiniteSampleTeacherStudent
         }
         return curve;
     }
-
-    static double Dot(double[] u, ReadOnlySpan<double> x) { double s = 0; for (int i = 0; i < u.Length; i++) s += u[i] * x[i]; return s; }
 
     static double[][] Students(double[] theta, int m, int d) => Enumerable.Range(0, m).Select(j => theta.AsSpan(j * d, d).ToArray()).ToArray();
 }

@@ -62,11 +62,14 @@ public sealed class TwoLayerFloat
     FloatGradient[] partials = [];
     Block[] scratch = [];
 
-    // One chunk's block buffers: pre-activations (8 × Stride), the rows (8 × d), errors and scaled errors.
+    // One chunk's block buffers: pre-activations (8 × Stride), the rows (8 × d) and the scaled errors.
     sealed class Block(int d, int stride)
     {
-        public readonly float[] Z = new float[Rows * stride], X = new float[Rows * d], Err = new float[Rows], Gr = new float[Rows];
+        public readonly float[] Z = new float[Rows * stride], X = new float[Rows * d], Gr = new float[Rows];
     }
+
+    /// <summary>The chunks a pass over <paramref name="rows"/> rows uses (a function of the row count only).</summary>
+    internal static int Chunks(long rows) => (int)Math.Clamp(rows / MinRowsPerChunk, 1, MaxChunks);
 
     /// <summary>A float32 two-layer net of the given shape (zero weights).</summary>
     public TwoLayerFloat(int d, int width)
@@ -138,7 +141,7 @@ public sealed class TwoLayerFloat
         if (x.Length != n * D) throw new ArgumentException($"x has {x.Length} entries, expected n·d = {n * D}");
         int rows = batch.IsEmpty ? n : batch.Length;
         if (rows == 0) throw new ArgumentException("the batch is empty");
-        int chunks = Math.Clamp(rows / MinRowsPerChunk, 1, MaxChunks);
+        int chunks = Chunks(rows);
         Prepare(chunks, gradient is not null);
         var losses = new double[chunks];
         int[]? index = batch.IsEmpty ? null : batch.ToArray();
@@ -172,7 +175,7 @@ public sealed class TwoLayerFloat
     double Chunk(float[] x, float[] y, int[]? index, int start, int end, float scale, Block buffer, FloatGradient? g)
     {
         int d = D, s = Stride;
-        var (z, xb, err, gr) = (buffer.Z, buffer.X, buffer.Err, buffer.Gr);
+        var (z, xb, gr) = (buffer.Z, buffer.X, buffer.Gr);
         double loss = 0, gc = 0;
         for (int r0 = start; r0 < end; r0 += Rows)
         {
@@ -186,11 +189,10 @@ public sealed class TwoLayerFloat
             Forward(xb, z);
             for (int r = 0; r < Rows; r++)
             {
-                if (r >= count) { err[r] = 0; gr[r] = 0; continue; }
+                if (r >= count) { gr[r] = 0; continue; }
                 int i = index is null ? r0 + r : index[r0 + r];
                 float f = ReluDot(z.AsSpan(r * s, s), A) + C;
                 float e = f - y[i];
-                err[r] = e;
                 loss += (double)e * e;
                 gr[r] = scale * e;
                 gc += gr[r];
