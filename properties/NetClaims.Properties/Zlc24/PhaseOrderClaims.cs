@@ -1,7 +1,6 @@
 using Hedgehog.Linq;
 using NetClaims.Claims;
 using NetClaims.Reports;
-using NetClaims.Statistics;
 using NetClaims.Training;
 using Gen = Hedgehog.Linq.Gen;
 using Range = Hedgehog.Linq.Range;
@@ -38,16 +37,13 @@ internal static class PhaseOrderClaims
     internal static Phases Measure(PhaseCase c)
     {
         var v = TeacherStudent.OrthonormalTeachers(D, c.K);
-        var w = TeacherStudent.InitialStudents(D, c.M, c.Seed, c.Scale);
         var norms = new List<double[]>();
         var cosines = new List<double[]>();
-        for (long t = 1; t <= Steps; t++)
+        TeacherStudent.Run(D, c.M, c.K, Eta, Steps, c.Seed, c.Scale, observe: (_, w) =>
         {
-            var g = TeacherStudent.Gradient(w, v);
-            for (int j = 0; j < c.M; j++) for (int i = 0; i < D; i++) w[j][i] -= Eta * g[j][i];
             norms.Add(w.Select(r => Math.Sqrt(r.Sum(x => x * x))).ToArray());
             cosines.Add(w.Select(r => v.Max(u => TeacherStudent.Cosine(r, u))).ToArray());
-        }
+        });
         var final = norms[^1];
         int half = norms.FindIndex(n => n.Select((x, j) => x >= 0.5 * final[j]).All(b => b));
         int aligned = cosines.FindIndex(cs => cs.All(x => x >= 0.99));
@@ -121,20 +117,17 @@ internal static class PhaseOrderClaims
     {
         var v = TeacherStudent.OrthonormalTeachers(D, c.K);
         var sum = Enumerable.Range(0, D).Select(i => v.Sum(u => u[i])).ToArray();
-        var w = TeacherStudent.InitialStudents(D, c.M, c.Seed, c.Scale);
-        var a = w.Select(r => Math.Sqrt(r.Sum(x => x * x))).ToArray();
         var norms = new List<double[]>();
         var nearest = new List<double[]>();
         var output = new List<double>();
-        for (int t = 1; t <= TrainableSteps; t++)
+        // Balanced start (a₀_j = ‖w₀_j‖): the run's default output init.
+        TeacherStudent.RunWithOutputWeights(D, c.M, c.K, Eta, TrainableSteps, c.Seed, c.Scale, observe: (_, a, w) =>
         {
-            var (ga, gw) = TeacherStudent.Gradient(a, w, v);
-            for (int j = 0; j < c.M; j++) { a[j] -= Eta * ga[j]; for (int i = 0; i < D; i++) w[j][i] -= Eta * gw[j][i]; }
             norms.Add(w.Select(r => Math.Sqrt(r.Sum(x => x * x))).ToArray());
             nearest.Add(w.Select(r => v.Max(u => TeacherStudent.Cosine(r, u))).ToArray());
             var o = Enumerable.Range(0, D).Select(i => Enumerable.Range(0, c.M).Sum(j => a[j] * w[j][i])).ToArray();
             output.Add(TeacherStudent.Cosine(o, sum));
-        }
+        });
         var final = norms[^1];
         int First(double fraction) => norms.FindIndex(n => n.Select((x, j) => x >= fraction * final[j]).All(b => b)) + 1;
         int tenth = First(0.1), half = First(0.5), separated = nearest.FindIndex(cs => cs.All(x => x >= 0.99)) + 1;

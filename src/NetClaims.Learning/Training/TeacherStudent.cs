@@ -116,7 +116,8 @@ public static class TeacherStudent
     }
 
     /// <summary>GD from W₀ = scale·N(0, I) with step η for T steps; the loss at log-spaced checkpoints (≈ 20 per decade).</summary>
-    public static TeacherStudentRun Run(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, CancellationToken cancel = default)
+    /// <param name="observe">Called after every step with the step number and the students (read-only use; the phase measurements).</param>
+    public static TeacherStudentRun Run(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, CancellationToken cancel = default, Action<long, double[][]>? observe = null)
     {
         Validate(d, m, eta, steps);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -129,6 +130,7 @@ public static class TeacherStudent
             if ((t & 1023) == 0) cancel.ThrowIfCancellationRequested();
             var g = Gradient(w, v);
             for (int j = 0; j < m; j++) for (int i = 0; i < d; i++) w[j][i] -= eta * g[j][i];
+            observe?.Invoke(t, w);
             if (t == next || t == steps)
             {
                 double l = Loss(w, v);
@@ -191,7 +193,9 @@ public static class TeacherStudent
     /// conserves δ_j. Also the smallest per-step decrease ratio (L_t − L_{t+1})/(η‖g_t‖²/2) (≥ 1 means every step met the
     /// descent condition).
     /// </summary>
-    public static BalancedRun RunWithOutputWeights(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, double? outputInit = null, CancellationToken cancel = default)
+    /// <param name="observe">Called after every step with the step number, a and the students (read-only use; the phase measurements).</param>
+    public static BalancedRun RunWithOutputWeights(int d, int m, int k, double eta, long steps, int seed, double initScale = 1e-3, double? outputInit = null, CancellationToken cancel = default,
+        Action<long, double[], double[][]>? observe = null)
     {
         Validate(d, m, eta, steps);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -216,6 +220,7 @@ public static class TeacherStudent
                 a[j] -= eta * ga[j];
                 for (int i = 0; i < d; i++) w[j][i] -= eta * gw[j][i];
             }
+            observe?.Invoke(t, a, w);
             sumSquares += eta * eta * g2;
             double after = Loss(a, w, v);
             if (!double.IsFinite(after)) throw new ArithmeticException($"teacher–student GD diverged at step {t} (η = {eta})");
