@@ -77,15 +77,7 @@ internal static class TrainCommand
         var lines = new List<string>();
         foreach (var l in ls)
         {
-            var clock = Stopwatch.StartNew();
-            var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(5));
-            var progress = new SyncProgress<EpochProgress>(e =>
-            {
-                if (!throttle.Due()) return;
-                double elapsed = clock.Elapsed.TotalSeconds;
-                Console.Error.WriteLine($"  L={l}: epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({elapsed:F0} s, about {elapsed * (e.Epochs - e.Epoch) / e.Epoch:F0} s left)");
-            });
-            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed, progress, float32, cancel);
+            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed, EpochLines($"L={l}: ", TimeSpan.FromSeconds(5)), float32, cancel);
             Console.Error.WriteLine($"  L={l}: test MSE {s.TestMse:G3} ({s.Seconds:F1} s)");
             rows.Add(new JsonObject
             {
@@ -117,6 +109,20 @@ internal static class TrainCommand
             : $"teacher-student d={d} m={m} k={k}: L({steps}) = {r.FinalLoss:G4}{(slope is null ? "" : $", log-log slope over the last half-decade {slope:F3}")}; min cos to a teacher {al.Min(a => a.Cosine):F6}; {r.Seconds:F1} s");
         return Cli.Ok;
     });
+
+    // Plain progress lines on stderr at most every `every`, and at the last epoch (stdout stays clean for JSON; safe when
+    // not interactive): epoch, loss, elapsed time and the time left at the pace so far.
+    static SyncProgress<EpochProgress> EpochLines(string prefix, TimeSpan every)
+    {
+        var clock = Stopwatch.StartNew();
+        var throttle = new NetClaims.Claims.ProgressThrottle(every);
+        return new SyncProgress<EpochProgress>(e =>
+        {
+            if (!throttle.Due(force: e.Epoch == e.Epochs)) return;
+            double elapsed = clock.Elapsed.TotalSeconds, eta = elapsed * (e.Epochs - e.Epoch) / e.Epoch;
+            Console.Error.WriteLine($"  {prefix}epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({elapsed:F1} s, about {eta:F0} s left)");
+        });
+    }
 
     static OptimizerKind ParseOptimizer(string s) => s switch
     {
@@ -156,16 +162,7 @@ internal static class TrainCommand
 
     static int Parity(int d, int width, TrainOptions options, TrainDevice device, string format) => Cancellable(cancel =>
     {
-        var clock = Stopwatch.StartNew();
-        var throttle = new NetClaims.Claims.ProgressThrottle(TimeSpan.FromSeconds(2));
-        // Plain progress lines on stderr every 2 s (stdout stays clean for JSON; safe when not interactive).
-        var progress = new SyncProgress<EpochProgress>(e =>
-        {
-            if (!throttle.Due(force: e.Epoch == e.Epochs)) return;
-            double elapsed = clock.Elapsed.TotalSeconds, eta = elapsed * (e.Epochs - e.Epoch) / e.Epoch;
-            Console.Error.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss.ToString("G4", CultureInfo.InvariantCulture)} ({elapsed:F1} s, about {eta:F0} s left)");
-        });
-        var r = ParityTraining.Train(d, width, options, device, progress, cancel);
+        var r = ParityTraining.Train(d, width, options, device, EpochLines("", TimeSpan.FromSeconds(2)), cancel);
         if (r.Diverged)
         {
             // Flagged in the output and the exit code; non-finite numbers are reported as null, never as ∞ or NaN.
