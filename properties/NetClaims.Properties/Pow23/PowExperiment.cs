@@ -30,39 +30,57 @@ public static class PowExperiment
 {
     public const double RankThreshold = 0.05;
 
+    /// <summary>
+    /// The teacher in the standardised units the students see, as a two-layer representation f(x) = aᵀσ(Wx + b) + c with
+    /// W = UΣVᵀ (k × d, rank r): an exact interpolant of the noise-free training labels, so a competitor for R_L.
+    /// </summary>
+    public sealed record TeacherRep(Matrix<double> W, double[] A, double[] B, double C, Matrix<double> V)
+    {
+        /// <summary>Σ_h |a_h|·‖w_h‖₂, an upper bound on R_2 of the teacher (and so on J_r, the least R_2 of a rank-r interpolant).</summary>
+        public double Path => Enumerable.Range(0, A.Length).Sum(h => Math.Abs(A[h]) * W.Row(h).L2Norm());
+
+        public double Evaluate(double[] x)
+        {
+            var pre = W * Vector<double>.Build.DenseOfArray(x);
+            double f = C;
+            for (int h = 0; h < A.Length; h++) f += A[h] * Math.Max(0, pre[h] + B[h]);
+            return f;
+        }
+    }
+
     /// <summary>Training and test sets on U[−½, ½]^d, an out-of-distribution set on U[−1, 1]^d (drawn last, so the others do not depend on it), and V.</summary>
     public static (Dataset Train, Dataset Test, Dataset Ood, Matrix<double> V) Data(int d, int r, int n, int nTest, int seed)
     {
+        var (train, test, ood, teacher) = DataWithTeacher(d, r, n, nTest, seed);
+        return (train, test, ood, teacher.V);
+    }
+
+    /// <summary><see cref="Data"/> with the teacher's standardised representation.</summary>
+    /// <param name="sigmaFloor">The teacher's singular values are 100·U[floor, 1] (the recipe's 100·rand is floor 0; a floor keeps a rank-r teacher from being nearly rank r − 1).</param>
+    public static (Dataset Train, Dataset Test, Dataset Ood, TeacherRep Teacher) DataWithTeacher(int d, int r, int n, int nTest, int seed, double sigmaFloor = 0)
+    {
+        if (!(sigmaFloor >= 0 && sigmaFloor < 1)) throw new ArgumentOutOfRangeException(nameof(sigmaFloor), "need 0 ≤ floor < 1");
         if (r < 1 || r > d) throw new ArgumentOutOfRangeException(nameof(r), $"need 1 ≤ r ≤ d, got r={r}, d={d}");
         var rng = new Random(seed);
         int k = d + 1;
         Matrix<double> Orthonormal(int rows, int cols) => Matrix<double>.Build.Dense(rows, cols, (_, _) => Sampling.Gaussian(rng)).QR().Q.SubMatrix(0, rows, 0, cols);
         var u = Orthonormal(k, r);
-        var sigma = Enumerable.Range(0, r).Select(_ => 100 * rng.NextDouble()).ToArray();
+        var sigma = Enumerable.Range(0, r).Select(_ => 100 * (sigmaFloor + (1 - sigmaFloor) * rng.NextDouble())).ToArray();
         var v = Orthonormal(d, r);
         var a = Enumerable.Range(0, k).Select(_ => Sampling.Gaussian(rng)).ToArray();
         var b = Enumerable.Range(0, k).Select(_ => rng.NextDouble() - 0.5).ToArray();
-        double Teacher(double[] x)
-        {
-            var z = v.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(x));
-            double f = 0;
-            for (int h = 0; h < k; h++)
-            {
-                double pre = b[h];
-                for (int j = 0; j < r; j++) pre += u[h, j] * sigma[j] * z[j];
-                f += a[h] * Math.Max(0, pre);
-            }
-            return f;
-        }
+        var w = u * Matrix<double>.Build.DiagonalOfDiagonalArray(sigma) * v.Transpose();
+        var raw = new TeacherRep(w, a, b, 0, v);
         double[][] Inputs(int count) => Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, d).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
         var xtr = Inputs(n);
         var xte = Inputs(nTest);
         var xood = Inputs(nTest).Select(x => x.Select(t => 2 * t).ToArray()).ToArray();
-        var ytr = xtr.Select(Teacher).ToArray();
+        var ytr = xtr.Select(raw.Evaluate).ToArray();
         double mean = ytr.Average(), sd = Math.Sqrt(ytr.Sum(t => (t - mean) * (t - mean)) / n);
         if (!(sd > 0)) sd = 1;
-        Dataset Labelled(double[][] x) => Dataset.Of(x, x.Select(p => (Teacher(p) - mean) / sd).ToArray());
-        return (Dataset.Of(xtr, ytr.Select(t => (t - mean) / sd).ToArray()), Labelled(xte), Labelled(xood), v);
+        var teacher = raw with { A = a.Select(x => x / sd).ToArray(), C = -mean / sd };
+        Dataset Labelled(double[][] x) => Dataset.Of(x, x.Select(teacher.Evaluate).ToArray());
+        return (Labelled(xtr), Labelled(xte), Labelled(xood), teacher);
     }
 
     /// <param name="float32">Train with the float32 blocked trainer (<see cref="DeepFloatTrainer"/>) instead of the float64 reference; the claims keep the reference, on which their bands were piloted.</param>
