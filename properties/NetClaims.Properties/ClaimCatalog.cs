@@ -69,6 +69,8 @@ public static class ClaimCatalog
         EgopClaims.EgopRank,
         Pow23.TrainedLinearLayerClaims.TrainedSandwich,
         Pow23.TrainedLinearLayerClaims.Depth,
+        Pow23.InterpolantClaims.TrainedDecay,
+        Pow23.InterpolantClaims.DepthLimit,
         CorrectiveViewClaims.Identity,
         CorrectiveViewClaims.KernelNearIdentity,
         MemorizationClaims.OneStepContraction,
