@@ -40,7 +40,7 @@ public sealed class CiOutputTests
         Assert.Equal("2", suite.Attribute("failures")!.Value);
         var bad = cases.Single(c => c.Attribute("name")!.Value == "paper.bad").Element("failure")!;
         Assert.Contains("x=3: 10 > 9", bad.Value);
-        Assert.Contains("netclaims verify --claim paper.bad --replay nc1:paper.bad/check@H_1_2_3", bad.Value);
+        Assert.Contains("netclaims verify --claim paper.bad --replay 'nc1:paper.bad/check@H_1_2_3'", bad.Value);
         Assert.NotNull(cases.Single(c => c.Attribute("name")!.Value == "paper.weak (negative control)").Element("failure"));
         Assert.Null(cases.Single(c => c.Attribute("name")!.Value == "paper.ok").Element("failure"));
     }
