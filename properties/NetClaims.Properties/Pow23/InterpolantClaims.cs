@@ -229,7 +229,7 @@ internal static class InterpolantClaims
     }
 
     /// <summary>Mean and two-sided 95% Student-t interval (NaN interval for fewer than two values).</summary>
-    static (double Mean, double Lo, double Hi) MeanInterval(double[] v)
+    internal static (double Mean, double Lo, double Hi) MeanInterval(double[] v)
     {
         if (v.Length == 0) return (double.NaN, double.NaN, double.NaN);
         double m = v.Average();
