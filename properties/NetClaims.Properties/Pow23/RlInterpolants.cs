@@ -58,15 +58,24 @@ public static class RlInterpolants
             LrMilestones = [epochs - tail], LrGamma = 0.1, Seed = seed,
         };
         var run = DeepFloatTrainer.Train(arch, arch.Initialize(seed), train, options);
-        var net = arch.ToNetwork(run.Theta);
+        double mse = Enumerable.Range(0, train.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, train.Row(i)) - train.Y[i], 2));
+        return Measure(arch.ToNetwork(run.Theta), r, dataSeed, restart, mse, teacher.Path);
+    }
+
+    /// <summary>
+    /// What the claims need of a network (trained or not): the spectrum of its virtual matrix W, its balanced cost
+    /// (‖a‖₂·‖W‖_{S_q})^{2/L} with q = 2/(L − 1), and its path norm Σ|a_k|‖w_k‖₂.
+    /// </summary>
+    public static RlStudent Measure(DeepLinearRelu net, int r, int dataSeed, int restart, double trainMse, double teacherPath)
+    {
+        int l = net.L;
         var w = net.Virtual;
         double q = 2.0 / (l - 1);
         var sv = w.Svd(computeVectors: false).S.ToArray();
         double s = sv.Sum(x => Math.Pow(x, q));
         double balanced = Math.Pow(net.A.L2Norm() * Math.Pow(s, 1 / q), 2.0 / l);
         double path = Enumerable.Range(0, net.A.Count).Sum(k => Math.Abs(net.A[k]) * w.Row(k).L2Norm());
-        double mse = Enumerable.Range(0, train.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, train.Row(i)) - train.Y[i], 2));
-        return new RlStudent(r, l, dataSeed, restart, mse, net.Cost, balanced, sv, path, teacher.Path, net);
+        return new RlStudent(r, l, dataSeed, restart, trainMse, net.Cost, balanced, sv, path, teacherPath, net);
     }
 
     /// <summary>

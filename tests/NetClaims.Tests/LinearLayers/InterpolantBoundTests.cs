@@ -11,16 +11,11 @@ namespace NetClaims.Tests.LinearLayers;
 /// </summary>
 public sealed class InterpolantBoundTests
 {
+    // The network whose virtual matrix is W at depth L (a balanced factorisation into L − 1 layers), measured by the claims' own code.
     static RlStudent Of(Matrix<double> w, double[] a, int l)
     {
-        double q = 2.0 / (l - 1);
-        var sv = w.Svd(computeVectors: false).S.ToArray();
-        double s = sv.Sum(x => Math.Pow(x, q));
-        double an = Math.Sqrt(a.Sum(x => x * x));
-        double balanced = Math.Pow(an * Math.Pow(s, 1 / q), 2.0 / l);
-        double path = Enumerable.Range(0, a.Length).Sum(k => Math.Abs(a[k]) * w.Row(k).L2Norm());
-        var net = new DeepLinearRelu([w], Vector<double>.Build.Dense(w.RowCount), Vector<double>.Build.DenseOfArray(a), 0);
-        return new RlStudent(1, l, 0, 0, 0, net.Cost, balanced, sv, path, path, net);
+        var net = new DeepLinearRelu(BalancedFactorization.Build(w, l - 1), Vector<double>.Build.Dense(w.RowCount), Vector<double>.Build.DenseOfArray(a), 0);
+        return RlInterpolants.Measure(net, 1, 0, 0, 0, 0);
     }
 
     [Fact]
