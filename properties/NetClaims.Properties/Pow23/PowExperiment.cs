@@ -17,6 +17,22 @@ public sealed record PowStudent(int L, double TrainMse, double TestMse, double[]
 }
 
 /// <summary>
+/// A training schedule for the students: Adam at <paramref name="LearningRate"/> (batch 64), then LR ×0.1 and weight decay
+/// off for the last <paramref name="TailEpochs"/> epochs (null: the last tenth).
+/// </summary>
+public sealed record PowSchedule(string Name, double LearningRate, int? TailEpochs)
+{
+    /// <summary>The scaled runs' schedule: lr 1e-3, the last tenth at ×0.1 without decay (few epochs need a larger step).</summary>
+    public static PowSchedule Scaled { get; } = new("scaled", 1e-3, null);
+
+    /// <summary>The recipe's ([SRC:code]): lr 1e-4, ×0.1 and decay off for the last 100 epochs; a run of E epochs is the recipe's first E − 100 epochs followed by its tail.</summary>
+    public static PowSchedule Paper { get; } = new("paper", 1e-4, 100);
+
+    /// <summary>The epoch from which the tail (LR ×0.1, no decay) runs.</summary>
+    public int TailFrom(int epochs) => epochs - Math.Clamp(TailEpochs ?? Math.Max(1, epochs / 10), 1, Math.Max(1, epochs - 1));
+}
+
+/// <summary>
 /// The paper's experiment recipe, scaled down (it lives with the paper's claims, not in the learning library): §3.8 ([SRC:code] recipe): a multi-index teacher f(x) = g(Vᵀx), g(z) =
 /// Aᵀσ(UΣz + B) with k = d + 1 hidden units, V ∈ R^{d×r} orthonormal; inputs x ~ U[−½, ½]^d; students with L − 1 linear
 /// layers + ReLU + linear output, trained by Adam with coupled weight decay on the weight matrices, LR ×0.1 and decay
@@ -84,15 +100,17 @@ public static class PowExperiment
     }
 
     /// <param name="float32">Train with the float32 blocked trainer (<see cref="DeepFloatTrainer"/>) instead of the float64 reference; the claims keep the reference, on which their bands were piloted.</param>
-    public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null, bool float32 = false, CancellationToken cancel = default)
+    /// <param name="schedule">The learning-rate schedule (default <see cref="PowSchedule.Scaled"/>).</param>
+    public static PowStudent Train(int d, int r, int n, int width, int depth, double lambda, int epochs, int seed, IProgress<EpochProgress>? progress = null, bool float32 = false, CancellationToken cancel = default, PowSchedule? schedule = null)
     {
+        schedule ??= PowSchedule.Scaled;
         var (train, test, ood, v) = Data(d, r, n, 512, seed);
         var arch = new DeepLinearReluArchitecture(d, width, depth);
-        int tail = Math.Max(1, epochs / 10);
+        int tailFrom = schedule.TailFrom(epochs);
         var options = new TrainOptions
         {
-            Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 64, Epochs = epochs, WeightDecay = lambda,
-            LrMilestones = [epochs - tail], LrGamma = 0.1, DecayOffFrom = epochs - tail, Seed = seed,
+            Optimizer = OptimizerKind.Adam, LearningRate = schedule.LearningRate, BatchSize = 64, Epochs = epochs, WeightDecay = lambda,
+            LrMilestones = [tailFrom], LrGamma = 0.1, DecayOffFrom = tailFrom, Seed = seed,
         };
         var run = float32 ? DeepFloatTrainer.Train(arch, arch.Initialize(seed), train, options, progress, cancel) : CpuTrainer.Train(arch, arch.Initialize(seed), train, options, progress, cancel);
         var net = arch.ToNetwork(run.Theta);

@@ -58,17 +58,20 @@ internal static class TrainCommand
         var powEpochs = new Option<int>("--steps") { Description = "Epochs of Adam", DefaultValueFactory = _ => 300 };
         var powSeed = new Option<int>("--seed") { Description = "Data, teacher and init seed", DefaultValueFactory = _ => 1 };
         var powDevice = new Option<string>("--device") { Description = "cpu (the float32 blocked trainer) or cpu-f64 (the float64 reference the claims use)", DefaultValueFactory = _ => "cpu" };
+        var powSchedule = new Option<string>("--schedule") { Description = "scaled (lr 1e-3, last tenth at ×0.1 without decay) or paper (lr 1e-4, last 100 epochs at ×0.1 without decay)", DefaultValueFactory = _ => "scaled" };
         var powFormat = Cli.Format();
         var pow = new Command("pow", "The scaled-down Parkinson–Ongie–Willett experiment: students of several depths on a multi-index teacher")
         {
-            powD, powR, powN, powWidth, powL, powWd, powEpochs, powSeed, powDevice, powFormat,
+            powD, powR, powN, powWidth, powL, powWd, powEpochs, powSeed, powDevice, powSchedule, powFormat,
         };
-        pow.SetAction(p => Cli.WithUserValues(() => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powDevice)!, p.GetValue(powFormat)!)));
+        pow.SetAction(p => Cli.WithUserValues(() => Pow(p.GetValue(powD), p.GetValue(powR), p.GetValue(powN), p.GetValue(powWidth), p.GetValue(powL)!, p.GetValue(powWd), p.GetValue(powEpochs), p.GetValue(powSeed), p.GetValue(powDevice)!, p.GetValue(powSchedule)!, p.GetValue(powFormat)!)));
         return new Command("train", "Train networks with the built-in CPU or ILGPU trainers") { parity, pow, ts };
     }
 
-    static int Pow(int d, int r, int n, int width, string depths, double lambda, int epochs, int seed, string device, string format) => Cancellable(cancel =>
+    static int Pow(int d, int r, int n, int width, string depths, double lambda, int epochs, int seed, string device, string scheduleName, string format) => Cancellable(cancel =>
     {
+        var schedule = scheduleName switch { "scaled" => PowSchedule.Scaled, "paper" => PowSchedule.Paper, _ => throw new UsageException($"--schedule must be scaled or paper, not '{scheduleName}'") };
+        if (epochs < 1) throw new UsageException($"--steps must be at least 1, got {epochs}");
         bool float32 = device switch { "cpu" => true, "cpu-f64" => false, _ => throw new UsageException($"--device must be cpu or cpu-f64, not '{device}'") };
         if (d < 1 || d > 200 || n < 1 || n > 100_000 || width < 1 || width > 4096) throw new SizeRefusedException($"need 1 ≤ d ≤ 200, 1 ≤ n ≤ 100000, 1 ≤ width ≤ 4096; got d={d}, n={n}, width={width}");
         var ls = depths.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var l) && l is >= 2 and <= 12 ? l : throw new UsageException($"--L: '{t}' is not a depth in 2…12")).ToArray();
@@ -77,7 +80,7 @@ internal static class TrainCommand
         var lines = new List<string>();
         foreach (var l in ls)
         {
-            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed, EpochLines($"L={l}: ", TimeSpan.FromSeconds(5)), float32, cancel);
+            var s = PowExperiment.Train(d, r, n, width, l, lambda, epochs, seed, EpochLines($"L={l}: ", TimeSpan.FromSeconds(5)), float32, cancel, schedule);
             Console.Error.WriteLine($"  L={l}: test MSE {s.TestMse:G3} ({s.Seconds:F1} s)");
             rows.Add(new JsonObject
             {
@@ -87,7 +90,7 @@ internal static class TrainCommand
             });
             lines.Add($"L={l}: test MSE {s.TestMse:G3}, out-of-distribution MSE {s.OodMse:G3}, effective index rank {s.EffectiveIndexRank}, angle {s.AngleDegrees:F2}°, σ/σ₁ = {string.Join(", ", s.GradientSingularValues.Take(4).Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}");
         }
-        var json = new JsonObject { ["d"] = d, ["rank"] = r, ["n"] = n, ["width"] = width, ["weight_decay"] = lambda, ["epochs"] = epochs, ["seed"] = seed, ["device"] = float32 ? DeepFloatTrainer.DeviceName : CpuTrainer.DeviceName, ["students"] = rows };
+        var json = new JsonObject { ["d"] = d, ["rank"] = r, ["n"] = n, ["width"] = width, ["weight_decay"] = lambda, ["epochs"] = epochs, ["schedule"] = schedule.Name, ["learning_rate"] = schedule.LearningRate, ["seed"] = seed, ["device"] = float32 ? DeepFloatTrainer.DeviceName : CpuTrainer.DeviceName, ["students"] = rows };
         Console.WriteLine(format == "json" ? json.ToJsonString(RunReport.JsonOptions) : string.Join(Environment.NewLine, lines));
         return Cli.Ok;
     });

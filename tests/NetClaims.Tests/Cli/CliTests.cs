@@ -68,6 +68,8 @@ public sealed class CliTests
     [InlineData("train", "parity", "--d", "14", "--width", "16000000")]
     [InlineData("train", "pow", "--L", "2,x")]
     [InlineData("train", "pow", "--device", "tpu")]
+    [InlineData("train", "pow", "--schedule", "cosine")]
+    [InlineData("train", "pow", "--steps", "0")]
     [InlineData("train", "teacher-student", "--k", "9", "--d", "3")]
     public void Bad_usage_is_one_line_on_stderr_and_exit_2(params string[] args)
     {
