@@ -71,6 +71,7 @@ public static class ClaimCatalog
         Pow23.TrainedLinearLayerClaims.Depth,
         Pow23.InterpolantClaims.TrainedDecay,
         Pow23.InterpolantClaims.DepthLimit,
+        Pow23.DepthTrendClaims.DepthTrends,
         CorrectiveViewClaims.Identity,
         CorrectiveViewClaims.KernelNearIdentity,
         MemorizationClaims.OneStepContraction,
