@@ -61,7 +61,7 @@ internal static class DepthTrendClaims
     internal static readonly (string Name, Func<PowStudent, int, double> Of)[] Measures =
     [
         (Angle, (s, _) => s.AngleDegrees),
-        (Trailing, (s, r) => s.GradientSingularValues.Skip(r).Sum()),
+        (Trailing, TrainedLinearLayerClaims.Trailing),
         (Ood, (s, _) => s.OodMse),
     ];
 

@@ -50,12 +50,12 @@ public static class RlInterpolants
     {
         var (train, _, _, teacher) = PowExperiment.DataWithTeacher(d, r, n, 16, dataSeed, sigmaFloor);
         var arch = new DeepLinearReluArchitecture(d, width, l);
-        int tail = Math.Max(1, epochs / 10);
+        int tailFrom = PowSchedule.Scaled.TailFrom(epochs); // LR ×0.1 for the last tenth; decay stays on (no DecayOffFrom)
         int seed = unchecked(dataSeed * 7919 + restart * 104729 + 17);
         var options = new TrainOptions
         {
             Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 64, Epochs = epochs, WeightDecay = lambda,
-            LrMilestones = [epochs - tail], LrGamma = 0.1, Seed = seed,
+            LrMilestones = [tailFrom], LrGamma = 0.1, Seed = seed,
         };
         var run = DeepFloatTrainer.Train(arch, arch.Initialize(seed), train, options);
         double mse = Enumerable.Range(0, train.N).Average(i => Math.Pow(arch.Evaluate(run.Theta, train.Row(i)) - train.Y[i], 2));

@@ -97,7 +97,8 @@ internal static class TrainedLinearLayerClaims
 
     static readonly ClaimId DepthId = new("pow23.s3-8.depth-lowers-index-rank");
 
-    static double Trailing(PowStudent s, int r) => s.GradientSingularValues.Skip(r).Sum();
+    /// <summary>The trailing singular mass Σ_{i&gt;r} σ_i/σ_1 of the input gradients.</summary>
+    internal static double Trailing(PowStudent s, int r) => s.GradientSingularValues.Skip(r).Sum();
 
     /// <summary>Per rank, ln(trailing mass at L = 4 / at L = 2) averaged over three training seeds.</summary>
     internal sealed record DepthRun(double[] MeanLogRatio, string Detail)

@@ -35,7 +35,10 @@ public sealed partial record ReplayToken(ClaimId Claim, ClaimRole Role, string D
     public override string ToString() => $"{Prefix}{Claim.Value}/{Role.Name()}@{Data}";
 
     /// <summary>The command line that replays this token.</summary>
-    public string Command => $"netclaims verify --claim {Claim.Value} --replay '{this}'";
+    public string Command => CommandFor(Claim.Value, ToString());
+
+    /// <summary>The replay command for a token kept as text (a run record's), the token single-quoted so it pastes into a shell.</summary>
+    internal static string CommandFor(string claimId, string token) => $"netclaims verify --claim {claimId} --replay '{token}'";
 
     /// <summary>What the data re-runs.</summary>
     internal ReplayKind Kind => Data[..Math.Min(2, Data.Length)] switch

@@ -17,8 +17,8 @@ public sealed record SourceLocation(string Path, int Line);
 /// </summary>
 public static class CiOutput
 {
-    /// <summary>The command that replays a failing check, the token single-quoted as <see cref="Claims.ReplayToken.Command"/> prints it (safe to paste into a shell).</summary>
-    public static string ReplayCommand(ClaimRecord r) => r.Replay is { } t ? $"netclaims verify --claim {r.Id} --replay '{t}'" : $"netclaims verify --claim {r.Id}";
+    /// <summary>The command that replays a failing check, as <see cref="Claims.ReplayToken.Command"/> prints it (safe to paste into a shell).</summary>
+    public static string ReplayCommand(ClaimRecord r) => r.Replay is { } t ? Claims.ReplayToken.CommandFor(r.Id, t) : $"netclaims verify --claim {r.Id}";
 
     /// <summary>JUnit XML for a run (testsuite "netclaims", classname = the claim's paper prefix).</summary>
     public static string JUnit(RunDocument doc)
